@@ -1,0 +1,6 @@
+"""The annual report: one declarative definition of both official formats, the typed model, checks."""
+
+from gongkai.report.formats import Format, format_for_year, get_format
+from gongkai.report.model import Finding, Report, ReportJSONError
+
+__all__ = ["Finding", "Format", "Report", "ReportJSONError", "format_for_year", "get_format"]
