@@ -1,0 +1,70 @@
+"""What every reader (text, HTML, DOCX, PDF) hands to the interpreter: rows of cells with positions.
+
+A reader's only job is layout: turn its source into physical rows (a text line, an HTML/DOCX
+table row with spans expanded, a paragraph) whose cells carry normalised text and where they came
+from. The interpreter then finds the report in those rows the same way whatever the source was.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = ["Document", "SourceCell", "SourceRef", "SourceRow"]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    """Where a value was printed: a text line and cell, or a table, row and column."""
+
+    line: int | None = None
+    cell: int | None = None
+    table: int | None = None
+    row: int | None = None
+    column: int | None = None
+    page: int | None = None
+
+    def describe(self) -> str:
+        parts = []
+        if self.page is not None:
+            parts.append(f"page {self.page}")
+        if self.table is not None:
+            parts.append(f"table {self.table}")
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        if self.column is not None:
+            parts.append(f"column {self.column}")
+        if self.line is not None:
+            parts.append(f"line {self.line}")
+        if self.cell is not None and self.column is None:
+            parts.append(f"cell {self.cell}")
+        return ", ".join(parts)
+
+    def to_json(self) -> dict[str, int]:
+        return {k: v for k in self.__slots__ if (v := getattr(self, k)) is not None}
+
+
+@dataclass(slots=True)
+class SourceCell:
+    """One cell of a physical row. ``origin`` is shared by the copies of one merged (spanned) cell."""
+
+    text: str
+    ref: SourceRef
+    origin: int = -1
+
+
+@dataclass(slots=True)
+class SourceRow:
+    """A physical row. ``positional`` is true when blank cells are real cells (pipes, tables)."""
+
+    cells: list[SourceCell]
+    positional: bool = False
+
+
+@dataclass
+class Document:
+    """The rows of one source, in reading order, plus what the reader learnt on the way."""
+
+    rows: list[SourceRow]
+    kind: str
+    encoding: str | None = None
+    notes: list[str] = field(default_factory=list)

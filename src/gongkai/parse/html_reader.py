@@ -1,0 +1,169 @@
+"""HTML pages → rows of cells, with rowspan/colspan expanded into a grid.
+
+Tables become grid rows whose merged cells repeat (sharing one ``origin``), so a row of the
+applications table always shows its label cells and its seven value cells in place, however the
+page merged them. Text outside tables becomes one-cell rows, one per block element, so narrative
+and headings keep their order. Scripts, styles, navigation and forms are dropped. Word-pasted
+markup (a label spread over many <span>/<font>, <o:p>, &nbsp;) collapses because a cell's text is
+the concatenation of all its text nodes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from gongkai.parse.document import Document, SourceCell, SourceRef, SourceRow
+
+__all__ = ["read_html"]
+
+_DROP = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "head",
+    "nav",
+    "form",
+    "select",
+    "button",
+    "iframe",
+    "svg",
+)
+_BLOCKS = frozenset(
+    [
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "dt",
+        "dd",
+        "blockquote",
+        "pre",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "br",
+        "tr",
+        "center",
+    ]
+)
+_MAX_SPAN = 64
+
+
+def read_html(text: str, normalize: Any) -> Document:
+    """Rows of the HTML ``text`` (decoded); ``normalize`` is applied to each cell's text."""
+    import lxml.html
+    from lxml import etree
+
+    try:
+        root = lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError):
+        return Document(rows=[], kind="html")
+    rows: list[SourceRow] = []
+    state = {"origin": 0, "table": 0}
+    title = root.find(".//title")
+    if title is not None and title.text and title.text.strip():
+        state["origin"] += 1
+        rows.append(
+            SourceRow([SourceCell(normalize(title.text).strip(), SourceRef(line=title.sourceline), 1)])
+        )
+    for bad in [*root.iter(*_DROP), *root.iter(etree.Comment, etree.ProcessingInstruction)]:
+        if bad.getparent() is not None:
+            bad.drop_tree()
+    buffer: list[str] = []
+    buffer_line: list[int] = [0]
+
+    def flush() -> None:
+        joined = normalize("".join(buffer))
+        for offset, piece in enumerate(joined.split("\n")):
+            piece = piece.strip()
+            if piece:
+                state["origin"] += 1
+                ref = SourceRef(line=(buffer_line[0] or 0) + offset or None)
+                rows.append(SourceRow([SourceCell(piece, ref, state["origin"])]))
+        buffer.clear()
+
+    def walk(element: Any) -> None:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag == "table" and not _has_nested_table(element):
+            flush()
+            _read_table(element, rows, state, normalize)
+            if element.tail:
+                buffer.append(element.tail)
+            return
+        # a layout table (one holding other tables) is read like any other block markup
+        block = tag in _BLOCKS or tag in ("td", "th", "table")
+        if block:
+            buffer.append("\n")
+        if element.text:
+            if not buffer or not "".join(buffer).strip():
+                buffer_line[0] = element.sourceline or 0
+            buffer.append(element.text)
+        for child in element:
+            walk(child)
+        if block:
+            buffer.append("\n")
+        if element.tail:
+            buffer.append(element.tail)
+
+    body = root.find("body")
+    walk(body if body is not None else root)
+    flush()
+    return Document(rows=rows, kind="html")
+
+
+def _has_nested_table(table: Any) -> bool:
+    return any(True for _ in table.iterdescendants("table"))
+
+
+def _read_table(table: Any, rows: list[SourceRow], state: dict[str, int], normalize: Any) -> None:
+    """Expand one table into grid rows; a cell spanning k columns/rows repeats with one origin."""
+    state["table"] += 1
+    number = state["table"]
+    pending: dict[int, tuple[int, SourceCell]] = {}  # column → (rows left, cell) for rowspans
+    for row_index, tr in enumerate(table.iter("tr"), start=1):
+        grid: list[SourceCell] = []
+        column = 0
+
+        def fill_pending() -> None:
+            nonlocal column
+            while column in pending:
+                left, cell = pending[column]
+                grid.append(cell)
+                if left <= 1:
+                    del pending[column]
+                else:
+                    pending[column] = (left - 1, cell)
+                column += 1
+
+        for td in tr:
+            if not isinstance(td.tag, str) or td.tag not in ("td", "th"):
+                continue
+            fill_pending()
+            colspan = _span(td.get("colspan"))
+            rowspan = _span(td.get("rowspan"))
+            state["origin"] += 1
+            text = normalize("".join(td.itertext())).strip()
+            ref = SourceRef(line=td.sourceline, table=number, row=row_index, column=column + 1)
+            cell = SourceCell(text, ref, state["origin"])
+            for _ in range(colspan):
+                grid.append(cell)
+                if rowspan > 1:
+                    pending[column] = (rowspan - 1, cell)
+                column += 1
+        fill_pending()
+        if grid:
+            rows.append(SourceRow(grid, positional=True))
+
+
+def _span(value: str | None) -> int:
+    try:
+        return max(1, min(_MAX_SPAN, int(str(value).strip())))
+    except (TypeError, ValueError):
+        return 1

@@ -1,0 +1,552 @@
+"""Rows of cells → the report: find each table row by its own label and give it its printed values.
+
+How values meet labels (annual-report-format.md §8: "locate rows by their own labels, not by
+position"): a data-row label opens a *slot* that expects as many values as its format has
+columns. Values printed in the same physical row fill it in place, blank cells included. Values in
+rows without a label fill the oldest open slot — which covers one-cell-per-line copies and
+PDF-to-text where all labels of a block come first and the value lines after. A slot left short
+is read only if its digits can be cut one way that satisfies the table's sums (recover.py);
+otherwise its cells are ``None`` with the reason. Group labels, header words and narrative never
+take values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from gongkai.parse.document import Document, SourceCell, SourceRef, SourceRow
+from gongkai.parse.labels import Label, LabelIndex, label_index
+from gongkai.parse.metadata import find_agency, find_year
+from gongkai.parse.normalize import label_key
+from gongkai.parse.numbers import is_value_text, read_cell, split_values
+from gongkai.parse.recover import candidate_splits
+from gongkai.report.formats import APPLICANT_COLUMNS, FORMAT_KEYS, Format, format_for_year, get_format
+from gongkai.report.model import (
+    SECTION_KEYS,
+    Finding,
+    Report,
+    application_cell,
+    disclosure_cell,
+    review_cell,
+)
+
+__all__ = ["CellSource", "Interpretation", "interpret"]
+
+_MAX_LABEL_LEN = 90
+_NARRATIVE_JUNK = ("上一篇", "下一篇", "打印本页", "关闭窗口", "【打印】", "【关闭】", "扫一扫", "分享到")
+
+
+@dataclass(frozen=True, slots=True)
+class CellSource:
+    """Where one table cell came from and what was printed there."""
+
+    ref: SourceRef
+    raw: str
+    reason: str | None = None
+
+
+@dataclass
+class Interpretation:
+    report: Report
+    sources: dict[str, CellSource]
+    findings: list[Finding]
+
+
+@dataclass
+class _Token:
+    raw: str
+    ref: SourceRef
+
+
+@dataclass
+class _Slot:
+    target: str  # "app:<row>", "ad:<row>", "review"
+    size: int
+    kinds: tuple[str, ...]
+    label_key: str
+    ref: SourceRef
+    values: list[_Token] = field(default_factory=list)
+
+    @property
+    def full(self) -> bool:
+        return len(self.values) >= self.size
+
+
+@dataclass
+class _Item:
+    """One classified cell: a label, a value (or blank), or text."""
+
+    label: Label | None
+    values: list[str]
+    text: str
+    cell: SourceCell
+    key: str
+
+
+class _Walker:
+    def __init__(self, doc: Document, fmt: Format, index: LabelIndex) -> None:
+        self.doc = doc
+        self.fmt = fmt
+        self.index = index
+        self.report = Report.empty(fmt.key)
+        self.sources: dict[str, CellSource] = {}
+        self.findings: list[Finding] = []
+        self.open: list[_Slot] = []
+        self.done: set[str] = set()
+        self.seen_targets: set[str] = set()
+        self.section: str | None = None
+        self.section_lines: dict[str, list[str]] = {}
+        self.review_created = False
+        self.variants: dict[str, str] = {}
+        self.ambiguous: dict[str, list[tuple[int, ...]]] = {}
+        self.pending_ambiguous: dict[str, _Slot] = {}
+        self.seen_other_group_values = False
+
+    # -- classification --------------------------------------------------------------------
+    def classify(self, cell: SourceCell) -> _Item:
+        text = cell.text
+        if is_value_text(text):
+            return _Item(None, [text], "", cell, "")
+        if len(text) > _MAX_LABEL_LEN:
+            return _Item(None, [], text, cell, "")
+        key = label_key(text)
+        label = self.index.lookup(key, self.fmt.key)
+        if label is not None:
+            return _Item(label, [], text, cell, key)
+        head, values = split_values(text)
+        if values:
+            head_key = label_key(head)
+            if not head_key:
+                return _Item(None, values, "", cell, "")
+            label = self.index.lookup(head_key, self.fmt.key) or self.index.app_row_by_prefix(
+                head_key, self.fmt.key
+            )
+            if label is not None:
+                return _Item(label, values, head, cell, head_key)
+            return _Item(None, values, head, cell, head_key)
+        label = self.index.app_row_by_prefix(key, self.fmt.key)
+        return _Item(label, [], text, cell, key)
+
+    # -- the walk ---------------------------------------------------------------------------
+    def run(self) -> None:
+        for row in self.doc.rows:
+            self.row(row)
+        self.close_all()
+        self.resolve_ambiguous()
+
+    def row(self, row: SourceRow) -> None:
+        cells = _dedupe(row.cells)
+        items = [self.classify(c) for c in cells]
+        if any(i.label is not None and i.label.kind == "section" for i in items):
+            for item in items:
+                if item.label is not None and item.label.kind == "section":
+                    self.enter_section(item)
+            return
+        if not row.positional and len(items) == 1 and items[0].label is None and not items[0].values:
+            text = items[0].text
+            self.add_narrative(text)
+            return
+        current: _Slot | None = None
+        unlabelled: list[_Token] = []
+        for item in items:
+            label = item.label
+            if label is not None:
+                self.note_variant(label, item)
+                current = self.on_label(label, item)
+                if current is not None:
+                    for raw in item.values:
+                        self.put(current, _Token(raw, item.cell.ref))
+                continue
+            if item.values:
+                if item.text and not self.is_continuation(item.key):
+                    continue  # narrative that happens to end in numbers
+                for raw in item.values:
+                    token = _Token(raw, item.cell.ref)
+                    if current is not None and not current.full:
+                        current.values.append(token)
+                    else:
+                        unlabelled.append(token)
+        if unlabelled:
+            self.feed(unlabelled, row.positional)
+
+    def put(self, slot: _Slot, token: _Token) -> None:
+        if not slot.full:
+            slot.values.append(token)
+
+    def on_label(self, label: Label, item: _Item) -> _Slot | None:
+        kind = label.kind
+        if kind == "app_row":
+            return self.open_slot(f"app:{label.key}", len(APPLICANT_COLUMNS), ("count",) * 7, item)
+        if kind == "ad_row":
+            try:
+                table, _ = self.fmt.disclosure_row(label.key)
+            except KeyError:
+                return None
+            kinds = tuple(c.type for c in table.columns)
+            return self.open_slot(f"ad:{label.key}", len(kinds), kinds, item)
+        if kind == "review_header":
+            self.close_tables(("app:", "ad:"))
+            self.ensure_review(item.cell.ref)
+            return None
+        if kind == "app_group" and label.key == "other_group" and item.values:
+            self.seen_other_group_values = True
+        if kind in ("ad_caption", "ad_column"):
+            self.close_tables(("app:", "review"))
+        elif kind == "header" and label.key in ("corner_note", "applicant_header", "organisation_header"):
+            self.close_tables(("ad:", "review"))
+        return None
+
+    def open_slot(self, target: str, size: int, kinds: tuple[str, ...], item: _Item) -> _Slot | None:
+        if target in self.seen_targets:
+            return None  # a repeated label (e.g. a second copy of the table) never overwrites
+        self.seen_targets.add(target)
+        for slot in list(self.open):
+            if slot.values:
+                self.close(slot)
+        slot = _Slot(target, size, kinds, item.key, item.cell.ref)
+        self.open.append(slot)
+        return slot
+
+    def ensure_review(self, ref: SourceRef) -> None:
+        if self.review_created:
+            return
+        self.review_created = True
+        self.seen_targets.add("review")
+        kinds = ("count",) * len(self.fmt.review_cell_order)
+        self.open.append(_Slot("review", len(kinds), kinds, "", ref))
+
+    def feed(self, tokens: list[_Token], positional: bool) -> None:
+        """Values of a row that has no label of its own go to the oldest open slot(s)."""
+        if positional:
+            while tokens and tokens[-1].raw == "":
+                tokens.pop()
+            if not tokens:
+                return
+            if not self.open and len(tokens) >= 15 and not self.review_created:
+                self.ensure_review(tokens[0].ref)
+        else:
+            tokens = [t for t in tokens if t.raw != ""]
+        for token in tokens:
+            while self.open and self.open[0].full:
+                self.close(self.open[0])
+            if not self.open:
+                return
+            self.open[0].values.append(token)
+        while self.open and self.open[0].full:
+            self.close(self.open[0])
+
+    def close_tables(self, prefixes: tuple[str, ...]) -> None:
+        for slot in list(self.open):
+            if slot.target.startswith(prefixes):
+                self.close(slot)
+
+    def close_all(self) -> None:
+        for slot in list(self.open):
+            self.close(slot)
+
+    # -- sections and narrative -------------------------------------------------------------
+    def enter_section(self, item: _Item) -> None:
+        assert item.label is not None
+        key = item.label.key
+        self.note_variant(item.label, item)
+        if key == "review_litigation":
+            self.close_tables(("app:", "ad:"))
+            self.ensure_review(item.cell.ref)
+        elif key == "applications":
+            self.close_tables(("ad:", "review"))
+        elif key in SECTION_KEYS:
+            self.close_tables(("app:", "ad:", "review"))
+        self.section = key
+        if key in SECTION_KEYS:
+            self.section_lines.setdefault(key, [])
+
+    def add_narrative(self, text: str) -> None:
+        if self.section in SECTION_KEYS and not text.startswith(_NARRATIVE_JUNK):
+            self.section_lines[self.section].append(text)
+
+    def is_continuation(self, key: str) -> bool:
+        """True when ``key`` is the wrapped tail of the label of an open slot."""
+        return bool(key) and any(s.label_key.endswith(key) and len(key) >= 2 for s in self.open)
+
+    def note_variant(self, label: Label, item: _Item) -> None:
+        if label.variant and label.official not in self.variants:
+            self.variants[label.official] = item.text
+
+    # -- closing a slot: read its values ----------------------------------------------------
+    def cell_ids(self, slot: _Slot) -> list[str]:
+        if slot.target == "review":
+            return [review_cell(b, c) for b, c in self.fmt.review_cell_order]
+        table, row = slot.target.split(":", 1)
+        if table == "app":
+            return [application_cell(row, i) for i in range(len(APPLICANT_COLUMNS))]
+        ad_table, _ = self.fmt.disclosure_row(row)
+        return [disclosure_cell(row, c.key) for c in ad_table.columns]
+
+    def close(self, slot: _Slot) -> None:
+        if slot in self.open:
+            self.open.remove(slot)
+        self.done.add(slot.target)
+        ids = self.cell_ids(slot)
+        tokens = slot.values[: slot.size]
+        if len(tokens) == slot.size:
+            for cell_id, token, kind in zip(ids, tokens, slot.kinds, strict=True):
+                self.store(cell_id, token, kind)
+            return
+        if not tokens:
+            for cell_id in ids:
+                self.sources[cell_id] = CellSource(slot.ref, "", "row printed without values")
+            return
+        digits = [t.raw.replace(",", "") for t in tokens]
+        candidates = candidate_splits(digits, slot.size, _constraint(slot.target, self.fmt))
+        ref = tokens[0].ref
+        printed = " ".join(t.raw for t in tokens)
+        if candidates is not None and len(candidates) == 1:
+            for cell_id, value in zip(ids, candidates[0], strict=True):
+                self.report.set(cell_id, value)
+                self.sources[cell_id] = CellSource(ref, printed, None)
+            self.findings.append(
+                Finding(
+                    "parse.split_recovered",
+                    "warning",
+                    f"第{_where(ref)}处数字连在一起印出（“{printed}”），已按本表合计关系唯一确定拆分，请核对原文。",
+                    tuple(ids),
+                )
+            )
+            return
+        if candidates and slot.target.startswith("app:"):
+            self.ambiguous[slot.target] = candidates
+            self.pending_ambiguous[slot.target] = slot
+            return
+        self.unreadable(slot, ids, printed, candidates)
+
+    def unreadable(self, slot: _Slot, ids: list[str], printed: str, candidates: list | None) -> None:
+        ref = slot.values[0].ref if slot.values else slot.ref
+        if candidates is None or len(candidates) > 1:
+            why = f"“{printed}”可拆分为{slot.size}个数的方式不唯一，无法确定各栏数值"
+        else:
+            why = f"印有{len(slot.values)}个值，应有{slot.size}个，无法确定各值所属栏目"
+        for cell_id in ids:
+            self.sources[cell_id] = CellSource(ref, printed, why)
+        self.findings.append(Finding("parse.unreadable", "error", f"第{_where(ref)}处：{why}。", tuple(ids)))
+
+    def store(self, cell_id: str, token: _Token, kind: str) -> None:
+        reading = read_cell(token.raw, kind)
+        self.report.set(cell_id, reading.value)
+        self.sources[cell_id] = CellSource(token.ref, reading.raw, reading.reason)
+
+    def resolve_ambiguous(self) -> None:
+        """Cut glued application rows using the column sums of the whole table."""
+        changed = True
+        while changed and self.ambiguous:
+            changed = False
+            for target, candidates in list(self.ambiguous.items()):
+                row = target.split(":", 1)[1]
+                kept = [c for c in candidates if self.fits_columns(row, c)]
+                if len(kept) == 1:
+                    slot = self.pending_ambiguous.pop(target)
+                    del self.ambiguous[target]
+                    ids = self.cell_ids(slot)
+                    printed = " ".join(t.raw for t in slot.values)
+                    for cell_id, value in zip(ids, kept[0], strict=True):
+                        self.report.set(cell_id, value)
+                        self.sources[cell_id] = CellSource(slot.values[0].ref, printed, None)
+                    self.findings.append(
+                        Finding(
+                            "parse.split_recovered",
+                            "warning",
+                            f"第{_where(slot.values[0].ref)}处数字连在一起印出（“{printed}”），"
+                            "已按本表勾稽关系唯一确定拆分，请核对原文。",
+                            tuple(ids),
+                        )
+                    )
+                    changed = True
+        for target in list(self.ambiguous):
+            slot = self.pending_ambiguous.pop(target)
+            printed = " ".join(t.raw for t in slot.values)
+            self.unreadable(slot, self.cell_ids(slot), printed, self.ambiguous.pop(target))
+
+    def fits_columns(self, row: str, values: tuple[int, ...]) -> bool:
+        apps = self.report.applications
+        outcome = self.fmt.outcome_rows
+        for c in range(len(APPLICANT_COLUMNS)):
+
+            def get(r: str, c: int = c) -> object:
+                return values[c] if r == row else apps.get(r, [None] * 7)[c]
+
+            balance = ("new_received", "carried_over", "total_processed", "carried_forward")
+            if row in balance:
+                got = [get(r) for r in balance]
+                if all(isinstance(v, int) for v in got) and got[0] + got[1] != got[2] + got[3]:  # type: ignore[operator]
+                    return False
+            if row in outcome or row == "total_processed":
+                parts = [get(r) for r in outcome]
+                total = get("total_processed")
+                if all(isinstance(v, int) for v in [*parts, total]) and sum(parts) != total:  # type: ignore[arg-type]
+                    return False
+        return True
+
+    # -- results ----------------------------------------------------------------------------
+    def finish(self) -> None:
+        self.report.sections = {
+            key: "\n".join(lines)
+            for key, lines in self.section_lines.items()
+            if key in SECTION_KEYS and lines
+        }
+        for official, printed in self.variants.items():
+            self.findings.append(
+                Finding(
+                    "label.variant",
+                    "warning",
+                    f"表头或标题“{printed}”与规定格式的“{official}”不一致。",
+                )
+            )
+        self.report_placeholders()
+        self.report_missing_rows()
+        if self.seen_other_group_values and self.fmt.key == "2021":
+            self.findings.append(
+                Finding(
+                    "layout.mixed",
+                    "error",
+                    "第二十条表格为2021年格式，但（六）其他处理只印了一行数字，未按2021年格式分为三项。",
+                )
+            )
+
+    def report_placeholders(self) -> None:
+        by_table: dict[str, list[str]] = {}
+        shown: dict[str, set[str]] = {}
+        for cell_id, source in self.sources.items():
+            if source.reason and (source.reason.startswith(("placeholder", "blank"))):
+                table = cell_id.split(".", 1)[0]
+                by_table.setdefault(table, []).append(cell_id)
+                shown.setdefault(table, set()).add(source.raw or "空白")
+        names = {
+            "active_disclosure": "主动公开情况表",
+            "applications": "申请情况表",
+            "review_litigation": "复议诉讼情况表",
+        }
+        for table, cells in by_table.items():
+            marks = "、".join(sorted(shown[table]))
+            self.findings.append(
+                Finding(
+                    "cells.placeholders",
+                    "warning",
+                    f"{names.get(table, table)}有{len(cells)}个单元格印为“{marks}”而非数字，已按无数值读取（未当作0）。",
+                    tuple(cells),
+                )
+            )
+
+    def report_missing_rows(self) -> None:
+        """Rows of a table that was found only in part (a truncated page, a lost row)."""
+        found_app = any(t.startswith("app:") for t in self.seen_targets)
+        missing = [r for r in self.fmt.application_row_keys if f"app:{r}" not in self.seen_targets]
+        if found_app and missing:
+            labels = {r.key: r.label for r in self.fmt.application_rows}
+            shown = "、".join(labels[m] for m in missing[:4]) + ("等" if len(missing) > 4 else "")
+            self.findings.append(
+                Finding(
+                    "parse.rows_missing",
+                    "error",
+                    f"申请情况表缺少{len(missing)}行（{shown}），可能是原文被截断。",
+                    tuple(application_cell(m, 6) for m in missing),
+                )
+            )
+        found_ad = any(t.startswith("ad:") for t in self.seen_targets)
+        missing_ad = [r.key for _, r in self.fmt.disclosure_rows if f"ad:{r.key}" not in self.seen_targets]
+        if found_ad and missing_ad:
+            self.findings.append(
+                Finding(
+                    "parse.rows_missing",
+                    "error",
+                    f"主动公开情况表缺少{len(missing_ad)}行（{'、'.join(missing_ad)}）。",
+                    tuple(
+                        disclosure_cell(k, self.fmt.disclosure_row(k)[0].columns[0].key) for k in missing_ad
+                    ),
+                )
+            )
+        review_values = [
+            v for v in self.report.review_litigation.values() for x in v.values() if x is not None
+        ]
+        if self.review_created and not review_values and "review" not in self.done:
+            self.findings.append(
+                Finding("parse.rows_missing", "error", "复议诉讼情况表没有印出数字。", ("review_litigation",))
+            )
+
+
+def _where(ref: SourceRef) -> str:
+    return ref.describe() or "?"
+
+
+def _dedupe(cells: list[SourceCell]) -> list[SourceCell]:
+    """Copies of one spanned cell next to each other count once."""
+    out: list[SourceCell] = []
+    last = None
+    for cell in cells:
+        if cell.origin != last or cell.origin < 0:
+            out.append(cell)
+        last = cell.origin
+    return out
+
+
+def _constraint(target: str, fmt: Format) -> Callable[[tuple[int, ...]], bool] | None:
+    if target.startswith("app:"):
+        return lambda v: sum(v[:6]) == v[6]
+    if target == "review":
+        width = len(fmt.review_columns)
+
+        def blocks(v: tuple[int, ...]) -> bool:
+            return all(sum(v[i : i + width - 1]) == v[i + width - 1] for i in range(0, len(v), width))
+
+        return blocks
+    return None
+
+
+def detect_format(doc: Document, year: int | None, index: LabelIndex) -> tuple[str, list[Finding]]:
+    """The layout printed: by 第二十条 headers, else by the （六） sub-rows, else by the year."""
+    counts = dict.fromkeys(FORMAT_KEYS, 0)
+    has_2021_rows = False
+    markers = {k: index.markers[k] for k in FORMAT_KEYS}
+    probe_2021 = label_key(get_format("2021").application_rows[-5].label)
+    for row in doc.rows:
+        for cell in row.cells:
+            text = cell.text
+            if len(text) > _MAX_LABEL_LEN:
+                continue
+            key = label_key(text)
+            for fkey in FORMAT_KEYS:
+                if key in markers[fkey]:
+                    counts[fkey] += 1
+            if key.startswith(probe_2021[:12]):
+                has_2021_rows = True
+    best = max(FORMAT_KEYS, key=lambda k: counts[k])
+    if counts[best] > 0:
+        return best, []
+    if has_2021_rows:
+        return "2021", []
+    if year is not None:
+        try:
+            return format_for_year(year).key, []
+        except KeyError:
+            pass
+    return "2021", [
+        Finding(
+            "layout.undetermined",
+            "warning",
+            "未找到能区分2019年与2021年格式的表头，按2021年格式读取。",
+        )
+    ]
+
+
+def interpret(doc: Document) -> Interpretation:
+    """Read the report out of ``doc``'s rows."""
+    index = label_index()
+    head_lines = [c.text for row in doc.rows[:80] for c in row.cells if c.text]
+    year = find_year(head_lines)
+    agency = find_agency(head_lines)
+    fmt_key, findings = detect_format(doc, year, index)
+    walker = _Walker(doc, get_format(fmt_key), index)
+    walker.run()
+    walker.finish()
+    walker.report.year = year
+    walker.report.agency = agency
+    return Interpretation(walker.report, walker.sources, findings + walker.findings)

@@ -1,0 +1,120 @@
+"""The label index: every printed label of both formats, by its matching key, derived from formats.yaml.
+
+Nothing here is typed by hand except the generic header words that every layout shares are taken
+from the definition too; the only additions are the accepted variants listed in formats.yaml
+(`label_variants`). A label is found by exact key first and, for the long row labels of the
+applications table, by prefix (PDF text wraps them) — never by position.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from gongkai.parse.normalize import label_key
+from gongkai.report.formats import FORMAT_KEYS, get_format, label_variants
+
+__all__ = ["Label", "LabelIndex", "label_index"]
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """What a printed label means.
+
+    kind: ``app_row`` (data row of the applications table), ``app_group`` (merged group cell),
+    ``ad_row`` (第二十条 table row), ``ad_caption``, ``ad_column`` (第二十条 column header),
+    ``header`` (any other table header word), ``review_header`` (行政复议 / 行政诉讼 …),
+    ``section`` (one of the six headings).
+    """
+
+    kind: str
+    key: str
+    formats: frozenset[str]
+    official: str
+    variant: bool = False
+
+
+class LabelIndex:
+    def __init__(self) -> None:
+        self.exact: dict[str, list[Label]] = {}
+        self.app_row_keys: list[tuple[str, Label]] = []
+        self.markers: dict[str, set[str]] = {k: set() for k in FORMAT_KEYS}
+
+    def add(self, text: str, label: Label) -> None:
+        key = label_key(text)
+        entries = self.exact.setdefault(key, [])
+        for i, existing in enumerate(entries):
+            if (existing.kind, existing.key, existing.variant) == (label.kind, label.key, label.variant):
+                entries[i] = Label(
+                    label.kind, label.key, existing.formats | label.formats, existing.official, label.variant
+                )
+                return
+        entries.append(label)
+
+    def lookup(self, key: str, fmt: str) -> Label | None:
+        """The meaning of ``key`` in format ``fmt`` (falls back to the other format's meaning)."""
+        entries = self.exact.get(key)
+        if not entries:
+            return None
+        for entry in entries:
+            if fmt in entry.formats:
+                return entry
+        return entries[0]
+
+    def app_row_by_prefix(self, key: str, fmt: str) -> Label | None:
+        """A wrapped or truncated applications row label ("(二)部分公开(区分处理的,只计") by prefix."""
+        if len(key) < 5:
+            return None
+        found: Label | None = None
+        for full, label in self.app_row_keys:
+            if fmt in label.formats and (full.startswith(key) or key.startswith(full)):
+                if found is not None and found.key != label.key:
+                    return None
+                found = label
+        return found
+
+
+@cache
+def label_index() -> LabelIndex:
+    index = LabelIndex()
+    variants = {label_key(k): v for k, v in label_variants().items()}
+    for fkey in FORMAT_KEYS:
+        fmt = get_format(fkey)
+        only = frozenset({fkey})
+
+        def add(text: str, kind: str, key: str, *, only: frozenset[str] = only) -> None:
+            label = Label(kind, key, only, text)
+            index.add(text, label)
+            for variant in variants.get(label_key(text), ()):
+                index.add(variant, Label(kind, key, only, text, variant=True))
+
+        for section in fmt.sections:
+            add(section.label, "section", section.key)
+        add(fmt.disclosure_row_header, "header", "disclosure_row_header")
+        for number, table in enumerate(fmt.disclosure_tables):
+            add(table.caption, "ad_caption", str(number))
+            for column in table.columns:
+                add(column.label, "ad_column", column.key)
+            for row in table.rows:
+                add(row.label, "ad_row", row.key)
+        add(fmt.corner_note, "header", "corner_note")
+        add(fmt.applicant_header, "header", "applicant_header")
+        add(fmt.organisation_header, "header", "organisation_header")
+        for column in fmt.applicant_columns:
+            add(column.label, "header", f"applicant.{column.key}")
+        for item in fmt.application_items:
+            if hasattr(item, "spans"):
+                add(item.label, "app_group", item.key)
+            else:
+                add(item.label, "app_row", item.key)
+                index.app_row_keys.append(
+                    (label_key(item.label), Label("app_row", item.key, only, item.label))
+                )
+        for top in fmt.review_header:
+            add(top, "review_header", top)
+        for block in fmt.review_blocks:
+            add(block.label, "review_header", block.key)
+        for column in fmt.review_columns:
+            add(column.label, "header", f"review.{column.key}")
+        index.markers[fkey] = {label_key(m) for m in fmt.layout_markers}
+    return index

@@ -1,0 +1,65 @@
+"""Report year, agency and layout, found where the text states them.
+
+The year is the year the statistics cover (not the publication date): taken from the title
+("…2024年政府信息公开工作年度报告"), else the statistics period ("统计期限为2024年1月1日…"), else a
+"2024年度" classification line. The agency is the name the report gives itself in its title. The
+layout is told by the 第二十条 column headers (annual-report-format.md §8), else by the （六）其他处理
+sub-rows, else by the year.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["find_agency", "find_year"]
+
+_TITLE = re.compile(r"(\d{4})\s*年度?(?:本机关|本单位|本级)?政府信息公开(?:工作)?(?:年度)?(?:报告|年报)")
+_PERIOD = re.compile(r"统计(?:期限|时限|期间|区间|时间)[^0-9]{0,12}(\d{4})\s*年\s*1\s*月\s*1\s*日")
+_YEAR_CLASS = re.compile(r"(?<!\d)(\d{4})\s*年度(?!报告)")
+_AGENCY_END = (
+    "人民政府办公室", "人民政府办公厅", "人民政府", "办公室", "办公厅", "委员会", "管理委员会", "管委会",
+    "局", "厅", "委", "署", "院", "部", "中心", "办事处", "街道", "镇", "乡", "政府", "分局", "支队", "大队",
+    "所", "站", "办", "会",
+)  # fmt: skip
+_LEADING_VERBS = re.compile(r"^.*?(?:现将|现向社会公开|现向社会公布|现予公布|现公布|现发布|公布|发布|现将)")
+_CJK_NAME = re.compile(r"([\u4e00-\u9fff()（）]{2,40})$")
+
+
+def find_year(lines: list[str]) -> int | None:
+    """The report year from the first lines of the document (None when not stated)."""
+    for pattern in (_TITLE, _PERIOD, _YEAR_CLASS):
+        for line in lines:
+            m = pattern.search(line)
+            if m:
+                year = int(m.group(1))
+                if 2000 <= year <= 2100:
+                    return year
+    return None
+
+
+def find_agency(lines: list[str]) -> str | None:
+    """The agency as the report names itself in its title, or None."""
+    for i, line in enumerate(lines):
+        m = _TITLE.search(line)
+        if not m:
+            continue
+        before = line[: m.start()].strip()
+        if not before and i > 0:
+            before = lines[i - 1].strip()
+        name = _agency_from(before)
+        if name:
+            return name
+    return None
+
+
+def _agency_from(text: str) -> str | None:
+    text = re.split(r"[,。;:《》\"]", text)[-1].strip()
+    text = _LEADING_VERBS.sub("", text).strip()
+    text = re.sub(r"^(?:关于|根据)", "", text)
+    m = _CJK_NAME.search(text)
+    if not m:
+        return None
+    name = m.group(1)
+    if name.endswith(_AGENCY_END) and len(name) >= 3:
+        return name
+    return None

@@ -1,0 +1,101 @@
+"""Bytes → text, and text → the normalised form labels are matched in.
+
+Decoding is done here rather than by lxml or a guesser: a page that declares gb2312 is decoded as
+gb18030 (its superset) because real pages declaring gb2312 contain GBK-only characters, and lxml
+silently dropped them (STYLE.md). Normalisation follows report-schema.yaml `label_matching`:
+traditional → simplified (OpenCC t2s, without the Taiwan-phrase mode, which would change mainland
+wording), NFKC (full-width → half-width), mirror-site pinyin annotations removed ("數(shù)據(jù)"), runs
+of doubled punctuation ("，、") collapsed. Line breaks are kept, so line numbers still point into
+the source.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from functools import cache
+from typing import Any
+
+__all__ = ["decode_bytes", "label_key", "normalize_text", "to_simplified"]
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
+_GB_FAMILY = {"gb2312", "gbk", "gb18030", "x-gbk", "cp936", "euc-cn", "hz-gb-2312"}
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Decode ``data`` and say which encoding was used.
+
+    Order: a byte-order mark; a declared HTML charset (the gb family always read as gb18030);
+    strict UTF-8; gb18030. Raises ``UnicodeDecodeError`` only when none fits, which for gb18030
+    practically means binary junk (the caller turns that into a ParseError).
+    """
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return data.decode(name), name
+    head = data[:4096]
+    declared = _META_CHARSET.search(head)
+    if declared:
+        name = declared.group(1).decode("ascii").lower()
+        if name in _GB_FAMILY:
+            name = "gb18030"
+        try:
+            return data.decode(name), name
+        except (LookupError, UnicodeDecodeError):
+            pass
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return data.decode("gb18030"), "gb18030"
+
+
+@cache
+def _converter() -> Any:
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → simplified with OpenCC's plain t2s table."""
+    return str(_converter().convert(text))
+
+
+# "數(shù)據(jù)": a CJK character followed by its pinyin in brackets, as inserted by mirror sites.
+_PINYIN = re.compile(r"(?<=[\u3400-\u9fff])\(([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüń]{1,7})\)")
+# doubled punctuation after such junk: ",、"  ",。"  ",,"  → keep the last mark
+_PUNCT_RUN = re.compile(r"[,、;](?=[,、。;:])")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\ufeff\ufffd]")
+
+
+def normalize_text(text: str) -> str:
+    """The whole document in matching form: simplified, NFKC, junk removed, line breaks kept."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = to_simplified(text)
+    text = unicodedata.normalize("NFKC", text)
+    text = _CONTROL.sub("", text)
+    text = _PINYIN.sub("", text)
+    return _PUNCT_RUN.sub("", text)
+
+
+_WS = re.compile(r"\s+")
+_LEAD_CN_NUM = re.compile(r"^([一二三四五六七八九十]+)[、.,]")
+_LEAD_DIGIT = re.compile(r"^(\d{1,2})[、.,]")
+_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "「": '"', "」": '"'})
+
+
+def label_key(text: str) -> str:
+    """The key a label is looked up by: no whitespace, uniform enumerators and quotes.
+
+    Expects text already through :func:`normalize_text` (or official labels, which are
+    normalised here the same way). "1、属于国家秘密" and "1.属于国家秘密" give the same key; so do
+    "一.本年新收…" and "一、本年新收…".
+    """
+    key = _WS.sub("", unicodedata.normalize("NFKC", text)).translate(_QUOTES)
+    key = _LEAD_CN_NUM.sub(r"\1、", key)
+    return _LEAD_DIGIT.sub(r"\1.", key)
