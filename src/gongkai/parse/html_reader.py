@@ -70,9 +70,7 @@ def read_html(text: str, normalize: Any) -> Document:
     title = root.find(".//title")
     if title is not None and title.text and title.text.strip():
         state["origin"] += 1
-        rows.append(
-            SourceRow([SourceCell(normalize(title.text).strip(), SourceRef(line=title.sourceline), 1)])
-        )
+        rows.append(SourceRow([SourceCell(normalize(title.text).strip(), SourceRef(line=title.sourceline), 1)]))
     for bad in [*root.iter(*_DROP), *root.iter(etree.Comment, etree.ProcessingInstruction)]:
         if bad.getparent() is not None:
             bad.drop_tree()
@@ -131,7 +129,7 @@ def _read_table(table: Any, rows: list[SourceRow], state: dict[str, int], normal
         grid: list[SourceCell] = []
         column = 0
 
-        def fill_pending() -> None:
+        def fill_pending(grid: list[SourceCell] = grid) -> None:
             nonlocal column
             while column in pending:
                 left, cell = pending[column]

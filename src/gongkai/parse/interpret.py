@@ -119,9 +119,7 @@ class _Walker:
             head_key = label_key(head)
             if not head_key:
                 return _Item(None, values, "", cell, "")
-            label = self.index.lookup(head_key, self.fmt.key) or self.index.app_row_by_prefix(
-                head_key, self.fmt.key
-            )
+            label = self.index.lookup(head_key, self.fmt.key) or self.index.app_row_by_prefix(head_key, self.fmt.key)
             if label is not None:
                 return _Item(label, values, head, cell, head_key)
             return _Item(None, values, head, cell, head_key)
@@ -389,9 +387,7 @@ class _Walker:
     # -- results ----------------------------------------------------------------------------
     def finish(self) -> None:
         self.report.sections = {
-            key: "\n".join(lines)
-            for key, lines in self.section_lines.items()
-            if key in SECTION_KEYS and lines
+            key: "\n".join(lines) for key, lines in self.section_lines.items() if key in SECTION_KEYS and lines
         }
         for official, printed in self.variants.items():
             self.findings.append(
@@ -459,14 +455,10 @@ class _Walker:
                     "parse.rows_missing",
                     "error",
                     f"主动公开情况表缺少{len(missing_ad)}行（{'、'.join(missing_ad)}）。",
-                    tuple(
-                        disclosure_cell(k, self.fmt.disclosure_row(k)[0].columns[0].key) for k in missing_ad
-                    ),
+                    tuple(disclosure_cell(k, self.fmt.disclosure_row(k)[0].columns[0].key) for k in missing_ad),
                 )
             )
-        review_values = [
-            v for v in self.report.review_litigation.values() for x in v.values() if x is not None
-        ]
+        review_values = [v for v in self.report.review_litigation.values() for x in v.values() if x is not None]
         if self.review_created and not review_values and "review" not in self.done:
             self.findings.append(
                 Finding("parse.rows_missing", "error", "复议诉讼情况表没有印出数字。", ("review_litigation",))

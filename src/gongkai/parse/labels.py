@@ -107,9 +107,7 @@ def label_index() -> LabelIndex:
                 add(item.label, "app_group", item.key)
             else:
                 add(item.label, "app_row", item.key)
-                index.app_row_keys.append(
-                    (label_key(item.label), Label("app_row", item.key, only, item.label))
-                )
+                index.app_row_keys.append((label_key(item.label), Label("app_row", item.key, only, item.label)))
         for top in fmt.review_header:
             add(top, "review_header", top)
         for block in fmt.review_blocks:

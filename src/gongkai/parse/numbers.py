@@ -13,9 +13,7 @@ from decimal import Decimal
 
 __all__ = ["CellValue", "is_value_text", "read_cell", "split_values"]
 
-PLACEHOLDERS = frozenset(
-    {"/", "//", "\\", "-", "--", "—", "——", "–", "―", "无", "空", "…", "...", "x", "X", "*"}
-)
+PLACEHOLDERS = frozenset({"/", "//", "\\", "-", "--", "—", "——", "–", "―", "无", "空", "…", "...", "x", "X", "*"})
 
 _NUMBER = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _UNITS = r"万元|亿元|元|件|个|项|条|次|人次|宗|起|家|部"

@@ -107,15 +107,10 @@ def _parse_bytes(data: bytes, label: str) -> ParsedReport:
             text, encoding = decode_bytes(data)
         except UnicodeDecodeError:
             raise ParseError("binary data, not a text, HTML, DOCX or PDF report", source=label) from None
-        if kind == "html":
-            doc = read_html(text, normalize_text)
-        else:
-            doc = read_text(normalize_text(text))
+        doc = read_html(text, normalize_text) if kind == "html" else read_text(normalize_text(text))
     result = interpret(doc)
     if not _found_anything(result.sources):
-        raise ParseError(
-            "not a 政府信息公开工作年度报告: none of the report's tables was found", source=label
-        )
+        raise ParseError("not a 政府信息公开工作年度报告: none of the report's tables was found", source=label)
     result.report.findings = result.findings
     return ParsedReport(result.report, label, kind, encoding, result.sources)
 

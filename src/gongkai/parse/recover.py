@@ -9,7 +9,7 @@ unreadable — we never pick one.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from itertools import combinations
+from itertools import combinations, pairwise
 
 __all__ = ["MAX_CANDIDATES", "candidate_splits"]
 
@@ -27,7 +27,7 @@ def _cuts(digits: str, parts: int) -> Iterator[tuple[int, ...]]:
     for positions in combinations(range(1, n), parts - 1):
         bounds = (0, *positions, n)
         pieces = []
-        for a, b in zip(bounds, bounds[1:], strict=False):
+        for a, b in pairwise(bounds):
             piece = digits[a:b]
             if len(piece) > 1 and piece[0] == "0":
                 break

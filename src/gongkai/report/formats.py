@@ -164,7 +164,7 @@ def definition() -> dict[str, Any]:
     """The parsed formats.yaml (cached: read once per process)."""
     text = resources.files("gongkai.report").joinpath("formats.yaml").read_text(encoding="utf-8")
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    data: dict[str, Any] = yaml.load(text, Loader=loader)  # noqa: S506 - safe loader
+    data: dict[str, Any] = yaml.load(text, Loader=loader)
     return data
 
 
@@ -188,9 +188,7 @@ def _build(key: str, raw: dict[str, Any]) -> Format:
         if "group" in r:
             items.append(ApplicationGroup(r["group"], r["label"], r.get("in"), int(r["spans"])))
         else:
-            items.append(
-                ApplicationRow(r["key"], r["label"], r.get("in"), r.get("article"), r.get("article_status"))
-            )
+            items.append(ApplicationRow(r["key"], r["label"], r.get("in"), r.get("article"), r.get("article_status")))
     header = apps["column_header"]
     children = header["children"]
     org = next(c for c in children if "children" in c)

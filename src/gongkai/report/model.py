@@ -112,12 +112,8 @@ class Report:
     def cell_ids(self) -> list[str]:
         """Every numeric cell of the layout, in table order."""
         fmt = self.definition
-        ids = [
-            disclosure_cell(r.key, c.key) for t in fmt.disclosure_tables for r in t.rows for c in t.columns
-        ]
-        ids += [
-            application_cell(r, i) for r in fmt.application_row_keys for i in range(len(APPLICANT_COLUMNS))
-        ]
+        ids = [disclosure_cell(r.key, c.key) for t in fmt.disclosure_tables for r in t.rows for c in t.columns]
+        ids += [application_cell(r, i) for r in fmt.application_row_keys for i in range(len(APPLICANT_COLUMNS))]
         ids += [review_cell(b, c) for b, c in fmt.review_cell_order]
         return ids
 
@@ -200,19 +196,13 @@ class Report:
                 values = _mapping(ad, row.key, f"active_disclosure.{row.key}")
                 for col in table.columns:
                     where = disclosure_cell(row.key, col.key)
-                    report.active_disclosure[row.key][col.key] = _parse_value(
-                        values.get(col.key), where, col.type
-                    )
+                    report.active_disclosure[row.key][col.key] = _parse_value(values.get(col.key), where, col.type)
         apps = _mapping(data, "applications")
         for key in fmt.application_row_keys:
             values = apps.get(key)
             if not isinstance(values, list) or len(values) != len(APPLICANT_COLUMNS):
-                raise ReportJSONError(
-                    f"applications.{key}: must be a list of {len(APPLICANT_COLUMNS)} values"
-                )
-            report.applications[key] = [
-                _parse_count(v, application_cell(key, i)) for i, v in enumerate(values)
-            ]
+                raise ReportJSONError(f"applications.{key}: must be a list of {len(APPLICANT_COLUMNS)} values")
+            report.applications[key] = [_parse_count(v, application_cell(key, i)) for i, v in enumerate(values)]
         rl = _mapping(data, "review_litigation")
         for block in fmt.review_blocks:
             values = _mapping(rl, block.key, f"review_litigation.{block.key}")
