@@ -127,37 +127,35 @@ def _read_table(table: Any, rows: list[SourceRow], state: dict[str, int], normal
     pending: dict[int, tuple[int, SourceCell]] = {}  # column → (rows left, cell) for rowspans
     for row_index, tr in enumerate(table.iter("tr"), start=1):
         grid: list[SourceCell] = []
-        column = 0
-
-        def fill_pending(grid: list[SourceCell] = grid) -> None:
-            nonlocal column
-            while column in pending:
-                left, cell = pending[column]
-                grid.append(cell)
-                if left <= 1:
-                    del pending[column]
-                else:
-                    pending[column] = (left - 1, cell)
-                column += 1
-
         for td in tr:
             if not isinstance(td.tag, str) or td.tag not in ("td", "th"):
                 continue
-            fill_pending()
+            _fill_rowspans(grid, pending)
             colspan = _span(td.get("colspan"))
             rowspan = _span(td.get("rowspan"))
             state["origin"] += 1
             text = normalize("".join(td.itertext())).strip()
-            ref = SourceRef(line=td.sourceline, table=number, row=row_index, column=column + 1)
+            ref = SourceRef(line=td.sourceline, table=number, row=row_index, column=len(grid) + 1)
             cell = SourceCell(text, ref, state["origin"])
             for _ in range(colspan):
-                grid.append(cell)
                 if rowspan > 1:
-                    pending[column] = (rowspan - 1, cell)
-                column += 1
-        fill_pending()
+                    pending[len(grid)] = (rowspan - 1, cell)
+                grid.append(cell)
+        _fill_rowspans(grid, pending)
         if grid:
             rows.append(SourceRow(grid, positional=True))
+
+
+def _fill_rowspans(grid: list[SourceCell], pending: dict[int, tuple[int, SourceCell]]) -> None:
+    """Put the cells that rows above span into this row, at the grid's next columns."""
+    while len(grid) in pending:
+        column = len(grid)
+        left, cell = pending[column]
+        grid.append(cell)
+        if left <= 1:
+            del pending[column]
+        else:
+            pending[column] = (left - 1, cell)
 
 
 def _span(value: str | None) -> int:

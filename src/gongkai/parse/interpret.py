@@ -427,7 +427,8 @@ class _Walker:
                 Finding(
                     "cells.placeholders",
                     "warning",
-                    f"{names.get(table, table)}有{len(cells)}个单元格印为“{marks}”而非数字，已按无数值读取（未当作0）。",
+                    f"{names.get(table, table)}有{len(cells)}个单元格印为“{marks}”而非数字，"
+                    "已按无数值读取（未当作0）。",
                     tuple(cells),
                 )
             )
