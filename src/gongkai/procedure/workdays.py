@@ -1,0 +1,327 @@
+"""The working-day calendar (工作日): weekends, official holidays and make-up workdays (调休).
+
+Every statutory period of the 条例 is in working days, and a Chinese working day is not "Monday to
+Friday": each year the State Council announces holidays and weekend days that are worked instead
+(调休). The schedule is data, one :class:`YearSchedule` per year — seeded from the ``chinesecalendar``
+package for the years it knows, and from a plain TOML file per year (see :mod:`.calendar_files`) that
+an administrator loads when a new notice is published.
+
+A year with no schedule is never a crash and never a silent guess: it is counted from weekends alone
+and every result that touched it says so (:attr:`Count.provisional`, :attr:`Count.reasons`).
+
+The calendar is an immutable value injected into every computation; loading a year gives a *new*
+calendar, so the workbench can recompute open applications and leave closed ones alone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from enum import StrEnum
+from functools import cache
+
+__all__ = [
+    "Count",
+    "DayKind",
+    "WorkdayCalendar",
+    "YearSchedule",
+    "count_working_days",
+    "package_calendar",
+    "package_schedules",
+]
+
+HOLIDAY_NAMES: dict[str, str] = {
+    "New Year's Day": "元旦",
+    "Spring Festival": "春节",
+    "Tomb-sweeping Day": "清明节",
+    "Labour Day": "劳动节",
+    "Dragon Boat Festival": "端午节",
+    "National Day": "国庆节",
+    "Mid-autumn Festival": "中秋节",
+    "Anti-Fascist 70th Day": "中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日",
+}
+"""The ``chinesecalendar`` holiday names (English) → the names printed in the State Council notices."""
+
+
+class DayKind(StrEnum):
+    """What one calendar day is for the counting of periods."""
+
+    WORKDAY = "workday"
+    WEEKEND = "weekend"
+    HOLIDAY = "holiday"
+    MAKEUP_WORKDAY = "makeup_workday"  # 调休上班: a Saturday or Sunday that is worked
+
+
+_CODES: tuple[DayKind, ...] = (DayKind.WORKDAY, DayKind.WEEKEND, DayKind.HOLIDAY, DayKind.MAKEUP_WORKDAY)
+
+
+@dataclass(frozen=True)
+class YearSchedule:
+    """The official schedule of one year: holidays (with names), make-up workdays, where it comes from."""
+
+    year: int
+    holidays: Mapping[date, str]
+    makeup_workdays: Mapping[date, str]
+    source: str
+    origin: str = ""
+
+    def __post_init__(self) -> None:
+        for day in (*self.holidays, *self.makeup_workdays):
+            if day.year != self.year:
+                raise ValueError(f"schedule {self.year}: {day.isoformat()} is not in {self.year}")
+        for day in self.makeup_workdays:
+            if day in self.holidays:
+                raise ValueError(f"schedule {self.year}: {day.isoformat()} is both a holiday and a workday")
+            if day.weekday() < 5:
+                raise ValueError(f"schedule {self.year}: make-up workday {day.isoformat()} is not a Saturday or Sunday")
+
+    def periods(self) -> list[tuple[date, date, str]]:
+        """Runs of consecutive holidays as (first, last, names) — how the notices print them."""
+        runs: list[tuple[date, date, list[str]]] = []
+        for day in sorted(self.holidays):
+            name = self.holidays[day]
+            if runs and runs[-1][1] + timedelta(days=1) == day:
+                first, _, names = runs[-1]
+                runs[-1] = (first, day, names if name in names else [*names, name])
+            else:
+                runs.append((day, day, [name]))
+        return [(first, last, "、".join(names)) for first, last, names in runs]
+
+    def fingerprint(self) -> str:
+        """A short digest of the dates, so a stored result can tell whether the schedule changed."""
+        text = ";".join(
+            [str(self.year)]
+            + [f"h{d.isoformat()}" for d in sorted(self.holidays)]
+            + [f"w{d.isoformat()}" for d in sorted(self.makeup_workdays)]
+        )
+        return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Count:
+    """A counted period and how it was worked out (the derivation an applicant may ask for).
+
+    ``start`` is the triggering day, itself not counted; ``due`` is the day the ``working_days``-th
+    counted working day falls on. Days in the inclusive ``pauses`` intervals are not counted.
+    """
+
+    start: date
+    working_days: int
+    due: date
+    counted: tuple[date, ...]
+    weekends: tuple[date, ...]
+    holidays: tuple[tuple[date, str], ...]
+    makeup_workdays: tuple[date, ...]
+    paused: tuple[date, ...]
+    pauses: tuple[tuple[date, date], ...]
+    reasons: tuple[str, ...] = ()
+
+    @property
+    def provisional(self) -> bool:
+        """True when a day was counted in a year without an official schedule (weekends only)."""
+        return bool(self.reasons)
+
+    def explain(self) -> list[str]:
+        """The derivation as lines a clerk can paste into a letter or a reconsideration answer."""
+        lines = [
+            f"起算日 {self.start.isoformat()}（当日不计），计 {self.working_days} 个工作日，"
+            f"至 {self.due.isoformat()} 届满。"
+        ]
+        if self.holidays:
+            lines.append("扣除法定节假日：" + "、".join(f"{d.isoformat()}（{n}）" for d, n in self.holidays))
+        if self.weekends:
+            lines.append("扣除周末：" + "、".join(d.isoformat() for d in self.weekends))
+        if self.makeup_workdays:
+            lines.append("调休上班日计入：" + "、".join(d.isoformat() for d in self.makeup_workdays))
+        if self.paused:
+            lines.append("不计算在期限内（征求意见、缴费等）：" + "、".join(d.isoformat() for d in self.paused))
+        lines.extend(f"暂定：{reason}" for reason in self.reasons)
+        return lines
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "start": self.start.isoformat(),
+            "working_days": self.working_days,
+            "due": self.due.isoformat(),
+            "counted": [d.isoformat() for d in self.counted],
+            "weekends": [d.isoformat() for d in self.weekends],
+            "holidays": [{"date": d.isoformat(), "name": n} for d, n in self.holidays],
+            "makeup_workdays": [d.isoformat() for d in self.makeup_workdays],
+            "paused": [d.isoformat() for d in self.paused],
+            "pauses": [[a.isoformat(), b.isoformat()] for a, b in self.pauses],
+            "provisional": self.provisional,
+            "reasons": list(self.reasons),
+        }
+
+
+@dataclass(frozen=True)
+class WorkdayCalendar:
+    """Immutable working-day calendar: one :class:`YearSchedule` per year that has one."""
+
+    schedules: Mapping[int, YearSchedule]
+    _days: dict[int, tuple[int, bytes]] = field(default_factory=dict, repr=False, compare=False, hash=False)
+
+    @classmethod
+    def of(cls, schedules: Iterable[YearSchedule]) -> WorkdayCalendar:
+        """A calendar from schedules; a later schedule of the same year replaces an earlier one."""
+        return cls({s.year: s for s in schedules})
+
+    def with_schedules(self, schedules: Iterable[YearSchedule]) -> WorkdayCalendar:
+        """A new calendar with ``schedules`` added (replacing those years); this one is unchanged."""
+        merged = dict(self.schedules)
+        merged.update({s.year: s for s in schedules})
+        return WorkdayCalendar(merged)
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        return tuple(sorted(self.schedules))
+
+    def schedule(self, year: int) -> YearSchedule | None:
+        return self.schedules.get(year)
+
+    def is_official(self, year: int) -> bool:
+        """Whether ``year`` has an official schedule; if not, its results are provisional."""
+        return year in self.schedules
+
+    def provisional_reason(self, year: int) -> str:
+        return f"{year}年尚无国务院节假日安排，仅按周末计算工作日（no official holiday schedule for {year})"
+
+    def fingerprint(self, years: Iterable[int]) -> str:
+        """Digest of the schedules of ``years`` (absent years included), to detect a changed basis."""
+        parts = []
+        for year in sorted(set(years)):
+            schedule = self.schedules.get(year)
+            parts.append(f"{year}:{schedule.fingerprint() if schedule else 'none'}")
+        return hashlib.sha256(";".join(parts).encode()).hexdigest()[:16]
+
+    def _year(self, year: int) -> tuple[int, bytes]:
+        cached = self._days.get(year)
+        if cached is None:
+            jan1 = date(year, 1, 1)
+            n = (date(year + 1, 1, 1) - jan1).days
+            base = jan1.toordinal()
+            codes = bytearray(1 if date.fromordinal(base + i).weekday() >= 5 else 0 for i in range(n))
+            schedule = self.schedules.get(year)
+            if schedule is not None:
+                for day in schedule.holidays:
+                    codes[day.toordinal() - base] = 2
+                for day in schedule.makeup_workdays:
+                    codes[day.toordinal() - base] = 3
+            cached = (base, bytes(codes))
+            self._days[year] = cached
+        return cached
+
+    def kind(self, day: date) -> DayKind:
+        base, codes = self._year(day.year)
+        return _CODES[codes[day.toordinal() - base]]
+
+    def is_workday(self, day: date) -> bool:
+        base, codes = self._year(day.year)
+        return codes[day.toordinal() - base] in (0, 3)
+
+    def holiday_name(self, day: date) -> str | None:
+        schedule = self.schedules.get(day.year)
+        return None if schedule is None else schedule.holidays.get(day)
+
+    def next_workday(self, day: date) -> date:
+        """The first working day on or after ``day`` (a weekend receipt is handled on it)."""
+        while not self.is_workday(day):
+            day += timedelta(days=1)
+        return day
+
+
+def count_working_days(
+    calendar: WorkdayCalendar,
+    start: date,
+    working_days: int,
+    pauses: Sequence[tuple[date, date]] = (),
+) -> Count:
+    """Count ``working_days`` working days after ``start`` (not counted), skipping paused days.
+
+    ``pauses`` are inclusive (first, last) intervals; a working day inside one is not counted. The
+    loop walks day by day through cached per-year byte tables, which keeps one 20-day period well
+    under the 50 µs budget while recording every day's fate for the derivation.
+    """
+    if working_days < 0:
+        raise ValueError(f"working_days must not be negative, got {working_days}")
+    ordered = tuple(sorted(pauses))
+    for first, last in ordered:
+        if last < first:
+            raise ValueError(f"pause {first.isoformat()}:{last.isoformat()} ends before it starts")
+    counted: list[date] = []
+    weekends: list[date] = []
+    holidays: list[tuple[date, str]] = []
+    makeup: list[date] = []
+    paused: list[date] = []
+    unofficial: list[int] = []
+    pause_index = 0
+    day = start
+    year = -1
+    base = 0
+    codes = b""
+    one = timedelta(days=1)
+    while len(counted) < working_days:
+        day += one
+        if day.year != year:
+            year = day.year
+            base, codes = calendar._year(year)
+            if year not in calendar.schedules:
+                unofficial.append(year)
+        code = codes[day.toordinal() - base]
+        while pause_index < len(ordered) and ordered[pause_index][1] < day:
+            pause_index += 1
+        in_pause = pause_index < len(ordered) and ordered[pause_index][0] <= day
+        if code == 1:
+            weekends.append(day)
+        elif code == 2:
+            holidays.append((day, calendar.schedules[year].holidays[day]))
+        elif in_pause:
+            paused.append(day)
+        else:
+            counted.append(day)
+            if code == 3:
+                makeup.append(day)
+    return Count(
+        start=start,
+        working_days=working_days,
+        due=day,
+        counted=tuple(counted),
+        weekends=tuple(weekends),
+        holidays=tuple(holidays),
+        makeup_workdays=tuple(makeup),
+        paused=tuple(paused),
+        pauses=ordered,
+        reasons=tuple(calendar.provisional_reason(y) for y in unofficial),
+    )
+
+
+@cache
+def package_schedules() -> tuple[YearSchedule, ...]:
+    """The schedules the ``chinesecalendar`` package knows (2004 to its last year), names in Chinese."""
+    import chinese_calendar
+    from chinese_calendar import constants
+
+    version = getattr(chinese_calendar, "__version__", "?")
+    by_year: dict[int, tuple[dict[date, str], dict[date, str]]] = {}
+    for day, name in constants.holidays.items():
+        by_year.setdefault(day.year, ({}, {}))[0][day] = HOLIDAY_NAMES.get(str(name), str(name))
+    for day, name in constants.workdays.items():
+        by_year.setdefault(day.year, ({}, {}))[1][day] = HOLIDAY_NAMES.get(str(name), str(name))
+    return tuple(
+        YearSchedule(
+            year=year,
+            # the package lists the weekend days inside a holiday period too; keep them as holidays
+            holidays=hol,
+            makeup_workdays=work,
+            source=f"国务院办公厅{year}年部分节假日安排的通知（据 chinesecalendar {version}）",
+            origin=f"chinesecalendar {version}",
+        )
+        for year, (hol, work) in sorted(by_year.items())
+    )
+
+
+def package_calendar() -> WorkdayCalendar:
+    """The calendar of every year ``chinesecalendar`` knows; add loaded files with ``with_schedules``."""
+    return WorkdayCalendar.of(package_schedules())
