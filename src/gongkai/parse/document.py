@@ -8,13 +8,16 @@ from. The interpreter then finds the report in those rows the same way whatever 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 __all__ = ["Document", "SourceCell", "SourceRef", "SourceRow"]
 
 
-@dataclass(frozen=True, slots=True)
-class SourceRef:
-    """Where a value was printed: a text line and cell, or a table, row and column."""
+class SourceRef(NamedTuple):
+    """Where a value was printed: a text line and cell, or a table, row and column.
+
+    A named tuple because readers make one per cell and parsing speed is a target.
+    """
 
     line: int | None = None
     cell: int | None = None
@@ -40,11 +43,10 @@ class SourceRef:
         return ", ".join(parts)
 
     def to_json(self) -> dict[str, int]:
-        return {k: v for k in self.__slots__ if (v := getattr(self, k)) is not None}
+        return {k: v for k, v in self._asdict().items() if v is not None}
 
 
-@dataclass(slots=True)
-class SourceCell:
+class SourceCell(NamedTuple):
     """One cell of a physical row. ``origin`` is shared by the copies of one merged (spanned) cell."""
 
     text: str

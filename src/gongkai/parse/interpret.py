@@ -14,12 +14,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
+from typing import Any, NamedTuple
 
 from gongkai.parse.document import Document, SourceCell, SourceRef, SourceRow
 from gongkai.parse.labels import Label, LabelIndex, label_index
 from gongkai.parse.metadata import find_agency, find_year
 from gongkai.parse.normalize import label_key
-from gongkai.parse.numbers import is_value_text, read_cell, split_values
+from gongkai.parse.numbers import CellValue, is_value_text, read_cell, split_values
 from gongkai.parse.recover import candidate_splits
 from gongkai.report.formats import APPLICANT_COLUMNS, FORMAT_KEYS, Format, format_for_year, get_format
 from gongkai.report.model import (
@@ -34,11 +36,11 @@ from gongkai.report.model import (
 __all__ = ["CellSource", "Interpretation", "interpret"]
 
 _MAX_LABEL_LEN = 90
+_NARRATIVE_SECTIONS = frozenset(SECTION_KEYS)
 _NARRATIVE_JUNK = ("上一篇", "下一篇", "打印本页", "关闭窗口", "【打印】", "【关闭】", "扫一扫", "分享到")
 
 
-@dataclass(frozen=True, slots=True)
-class CellSource:
+class CellSource(NamedTuple):
     """Where one table cell came from and what was printed there."""
 
     ref: SourceRef
@@ -53,8 +55,7 @@ class Interpretation:
     findings: list[Finding]
 
 
-@dataclass
-class _Token:
+class _Token(NamedTuple):
     raw: str
     ref: SourceRef
 
@@ -73,15 +74,21 @@ class _Slot:
         return len(self.values) >= self.size
 
 
-@dataclass
-class _Item:
+class _Item(NamedTuple):
     """One classified cell: a label, a value (or blank), or text."""
 
     label: Label | None
-    values: list[str]
+    values: tuple[str, ...]
     text: str
     cell: SourceCell
     key: str
+
+
+# Classification depends only on the cell text and the format; published reports repeat the same
+# few hundred strings ("0", row labels), so a bounded per-process cache makes the walk cheap.
+_CLASSIFIED: dict[tuple[str, str], tuple[Label | None, tuple[str, ...], str, str]] = {}
+_CACHE_LIMIT = 100_000
+_new = tuple.__new__  # named tuples built directly on the hot path (parse speed is a target)
 
 
 class _Walker:
@@ -104,27 +111,35 @@ class _Walker:
         self.seen_other_group_values = False
 
     # -- classification --------------------------------------------------------------------
-    def classify(self, cell: SourceCell) -> _Item:
-        text = cell.text
-        if is_value_text(text):
-            return _Item(None, [text], "", cell, "")
+    def classify(self, text: str) -> tuple[Label | None, tuple[str, ...], str, str]:
+        """(label, trailing values, head text, label key) of one cell's text, cached."""
         if len(text) > _MAX_LABEL_LEN:
-            return _Item(None, [], text, cell, "")
+            return (None, (), text, "")
+        cache_key = (self.fmt.key, text)
+        hit = _CLASSIFIED.get(cache_key)
+        if hit is None:
+            hit = self._classify_text(text)
+            if len(_CLASSIFIED) >= _CACHE_LIMIT:
+                _CLASSIFIED.clear()
+            _CLASSIFIED[cache_key] = hit
+        return hit
+
+    def _classify_text(self, text: str) -> tuple[Label | None, tuple[str, ...], str, str]:
+        if is_value_text(text):
+            return None, (text,), "", ""
         key = label_key(text)
-        label = self.index.lookup(key, self.fmt.key)
+        fmt = self.fmt.key
+        label = self.index.lookup(key, fmt)
         if label is not None:
-            return _Item(label, [], text, cell, key)
+            return label, (), text, key
         head, values = split_values(text)
         if values:
             head_key = label_key(head)
             if not head_key:
-                return _Item(None, values, "", cell, "")
-            label = self.index.lookup(head_key, self.fmt.key) or self.index.app_row_by_prefix(head_key, self.fmt.key)
-            if label is not None:
-                return _Item(label, values, head, cell, head_key)
-            return _Item(None, values, head, cell, head_key)
-        label = self.index.app_row_by_prefix(key, self.fmt.key)
-        return _Item(label, [], text, cell, key)
+                return None, tuple(values), "", ""
+            label = self.index.lookup(head_key, fmt) or self.index.app_row_by_prefix(head_key, fmt)
+            return label, tuple(values), head, head_key
+        return self.index.app_row_by_prefix(key, fmt), (), text, key
 
     # -- the walk ---------------------------------------------------------------------------
     def run(self) -> None:
@@ -134,34 +149,43 @@ class _Walker:
         self.resolve_ambiguous()
 
     def row(self, row: SourceRow) -> None:
-        cells = _dedupe(row.cells)
-        items = [self.classify(c) for c in cells]
-        if any(i.label is not None and i.label.kind == "section" for i in items):
-            for item in items:
-                if item.label is not None and item.label.kind == "section":
-                    self.enter_section(item)
-            return
-        if not row.positional and len(items) == 1 and items[0].label is None and not items[0].values:
-            text = items[0].text
-            self.add_narrative(text)
+        classify = self.classify
+        if not row.positional:
+            cell = row.cells[0]
+            hit = classify(cell.text)
+            if hit[0] is None and not hit[1]:
+                self.add_narrative(cell.text)
+                return
+            items = [(cell, hit)]
+        else:
+            items = []
+            last = None
+            for cell in row.cells:
+                if cell.origin != last:  # copies of one spanned cell count once
+                    items.append((cell, classify(cell.text)))
+                    last = cell.origin
+        if any(hit[0] is not None and hit[0].kind == "section" for _, hit in items if hit[0] is not None):
+            for cell, hit in items:
+                if hit[0] is not None and hit[0].kind == "section":
+                    self.enter_section(_Item(*hit[:3], cell, hit[3]))
             return
         current: _Slot | None = None
         unlabelled: list[_Token] = []
-        for item in items:
-            label = item.label
+        for cell, (label, values, text, key) in items:
             if label is not None:
+                item = _Item(label, values, text, cell, key)
                 self.note_variant(label, item)
                 current = self.on_label(label, item)
                 if current is not None:
-                    for raw in item.values:
-                        self.put(current, _Token(raw, item.cell.ref))
+                    for raw in values:
+                        self.put(current, _new(_Token, (raw, cell.ref)))
                 continue
-            if item.values:
-                if item.text and not self.is_continuation(item.key):
+            if values:
+                if text and not self.is_continuation(key):
                     continue  # narrative that happens to end in numbers
-                for raw in item.values:
-                    token = _Token(raw, item.cell.ref)
-                    if current is not None and not current.full:
+                for raw in values:
+                    token = _new(_Token, (raw, cell.ref))
+                    if current is not None and len(current.values) < current.size:
                         current.values.append(token)
                     else:
                         unlabelled.append(token)
@@ -225,14 +249,15 @@ class _Walker:
                 self.ensure_review(tokens[0].ref)
         else:
             tokens = [t for t in tokens if t.raw != ""]
+        open_slots = self.open
         for token in tokens:
-            while self.open and self.open[0].full:
-                self.close(self.open[0])
-            if not self.open:
+            while open_slots and len(open_slots[0].values) >= open_slots[0].size:
+                self.close(open_slots[0])
+            if not open_slots:
                 return
-            self.open[0].values.append(token)
-        while self.open and self.open[0].full:
-            self.close(self.open[0])
+            open_slots[0].values.append(token)
+        while open_slots and len(open_slots[0].values) >= open_slots[0].size:
+            self.close(open_slots[0])
 
     def close_tables(self, prefixes: tuple[str, ...]) -> None:
         for slot in list(self.open):
@@ -260,7 +285,7 @@ class _Walker:
             self.section_lines.setdefault(key, [])
 
     def add_narrative(self, text: str) -> None:
-        if self.section in SECTION_KEYS and not text.startswith(_NARRATIVE_JUNK):
+        if self.section in _NARRATIVE_SECTIONS and not text.startswith(_NARRATIVE_JUNK):
             self.section_lines[self.section].append(text)
 
     def is_continuation(self, key: str) -> bool:
@@ -273,13 +298,19 @@ class _Walker:
 
     # -- closing a slot: read its values ----------------------------------------------------
     def cell_ids(self, slot: _Slot) -> list[str]:
-        if slot.target == "review":
-            return [review_cell(b, c) for b, c in self.fmt.review_cell_order]
-        table, row = slot.target.split(":", 1)
+        return _cell_ids(self.fmt.key, slot.target)
+
+    def containers(self, target: str) -> list[tuple[Any, Any]]:
+        """(container, key) pairs to assign a slot's values straight into the report."""
+        if target == "review":
+            rl = self.report.review_litigation
+            return [(rl[b], c) for b, c in self.fmt.review_cell_order]
+        table, row = target.split(":", 1)
         if table == "app":
-            return [application_cell(row, i) for i in range(len(APPLICANT_COLUMNS))]
-        ad_table, _ = self.fmt.disclosure_row(row)
-        return [disclosure_cell(row, c.key) for c in ad_table.columns]
+            values = self.report.applications[row]
+            return [(values, i) for i in range(len(APPLICANT_COLUMNS))]
+        ad = self.report.active_disclosure[row]
+        return [(ad, c.key) for c in self.fmt.disclosure_row(row)[0].columns]
 
     def close(self, slot: _Slot) -> None:
         if slot in self.open:
@@ -288,8 +319,13 @@ class _Walker:
         ids = self.cell_ids(slot)
         tokens = slot.values[: slot.size]
         if len(tokens) == slot.size:
-            for cell_id, token, kind in zip(ids, tokens, slot.kinds, strict=True):
-                self.store(cell_id, token, kind)
+            sources = self.sources
+            for cell_id, token, kind, (container, key) in zip(
+                ids, tokens, slot.kinds, self.containers(slot.target), strict=True
+            ):
+                reading = _read(token.raw, kind)
+                container[key] = reading.value
+                sources[cell_id] = _new(CellSource, (token.ref, reading.raw, reading.reason))
             return
         if not tokens:
             for cell_id in ids:
@@ -327,11 +363,6 @@ class _Walker:
         for cell_id in ids:
             self.sources[cell_id] = CellSource(ref, printed, why)
         self.findings.append(Finding("parse.unreadable", "error", f"第{_where(ref)}处：{why}。", tuple(ids)))
-
-    def store(self, cell_id: str, token: _Token, kind: str) -> None:
-        reading = read_cell(token.raw, kind)
-        self.report.set(cell_id, reading.value)
-        self.sources[cell_id] = CellSource(token.ref, reading.raw, reading.reason)
 
     def resolve_ambiguous(self) -> None:
         """Cut glued application rows using the column sums of the whole table."""
@@ -466,19 +497,34 @@ class _Walker:
             )
 
 
+@cache
+def _cell_ids(fmt_key: str, target: str) -> list[str]:
+    fmt = get_format(fmt_key)
+    if target == "review":
+        return [review_cell(b, c) for b, c in fmt.review_cell_order]
+    table, row = target.split(":", 1)
+    if table == "app":
+        return [application_cell(row, i) for i in range(len(APPLICANT_COLUMNS))]
+    ad_table, _ = fmt.disclosure_row(row)
+    return [disclosure_cell(row, c.key) for c in ad_table.columns]
+
+
+_READINGS: dict[tuple[str, str], CellValue] = {}
+
+
+def _read(raw: str, kind: str) -> CellValue:
+    """read_cell with a bounded cache: "0" and small numbers dominate every table."""
+    hit = _READINGS.get((raw, kind))
+    if hit is None:
+        hit = read_cell(raw, kind)
+        if len(_READINGS) >= _CACHE_LIMIT:
+            _READINGS.clear()
+        _READINGS[(raw, kind)] = hit
+    return hit
+
+
 def _where(ref: SourceRef) -> str:
     return ref.describe() or "?"
-
-
-def _dedupe(cells: list[SourceCell]) -> list[SourceCell]:
-    """Copies of one spanned cell next to each other count once."""
-    out: list[SourceCell] = []
-    last = None
-    for cell in cells:
-        if cell.origin != last or cell.origin < 0:
-            out.append(cell)
-        last = cell.origin
-    return out
 
 
 def _constraint(target: str, fmt: Format) -> Callable[[tuple[int, ...]], bool] | None:
@@ -496,25 +542,12 @@ def _constraint(target: str, fmt: Format) -> Callable[[tuple[int, ...]], bool] |
 
 def detect_format(doc: Document, year: int | None, index: LabelIndex) -> tuple[str, list[Finding]]:
     """The layout printed: by 第二十条 headers, else by the （六） sub-rows, else by the year."""
-    counts = dict.fromkeys(FORMAT_KEYS, 0)
-    has_2021_rows = False
-    markers = {k: index.markers[k] for k in FORMAT_KEYS}
-    probe_2021 = label_key(get_format("2021").application_rows[-5].label)
-    for row in doc.rows:
-        for cell in row.cells:
-            text = cell.text
-            if len(text) > _MAX_LABEL_LEN:
-                continue
-            key = label_key(text)
-            for fkey in FORMAT_KEYS:
-                if key in markers[fkey]:
-                    counts[fkey] += 1
-            if key.startswith(probe_2021[:12]):
-                has_2021_rows = True
+    compact = "".join("".join([c.text for row in doc.rows for c in row.cells if len(c.text) <= _MAX_LABEL_LEN]).split())
+    counts = {k: sum(1 for m in index.markers[k] if m in compact) for k in FORMAT_KEYS}
     best = max(FORMAT_KEYS, key=lambda k: counts[k])
     if counts[best] > 0:
         return best, []
-    if has_2021_rows:
+    if label_key(get_format("2021").application_rows[-5].label)[:12] in compact:
         return "2021", []
     if year is not None:
         try:

@@ -67,9 +67,11 @@ def to_simplified(text: str) -> str:
 
 
 # "數(shù)據(jù)": a CJK character followed by its pinyin in brackets, as inserted by mirror sites.
-_PINYIN = re.compile(r"(?<=[\u3400-\u9fff])\(([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüń]{1,7})\)")
+# (the literal "(" comes first so the regex engine can skip ahead; the lookbehind then checks the CJK char)
+_PINYIN = re.compile(r"\((?<=[\u3400-\u9fff]\()([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüń]{1,7})\)")
 # doubled punctuation after such junk: ",、"  ",。"  ",,"  → keep the last mark
 _PUNCT_RUN = re.compile(r"[,、;](?=[,、。;:])")
+_PUNCT_PAIRS = tuple(a + b for a in ",、;" for b in ",、。;:")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\ufeff\ufffd]")
 
 
@@ -80,7 +82,9 @@ def normalize_text(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = _CONTROL.sub("", text)
     text = _PINYIN.sub("", text)
-    return _PUNCT_RUN.sub("", text)
+    if any(pair in text for pair in _PUNCT_PAIRS):
+        text = _PUNCT_RUN.sub("", text)
+    return text
 
 
 _WS = re.compile(r"\s+")

@@ -1,0 +1,205 @@
+"""PDF reports → rows of cells: ruled tables as grids, the text around them as lines, page by page.
+
+Reviewers receive the annual report as a PDF printed from Word or from the web page; its tables
+are ruled, so pdfplumber's "lines" strategy finds their cells. A merged cell is one rectangle
+covering several rows or columns of the table's grid; here every grid position it covers gets the
+same cell (one ``origin``), as the HTML and DOCX readers do, so "三、本年度办理结果" and the
+（三）…（六） group cells sit beside each of their sub-rows. Text outside the tables becomes one-cell
+rows, one per printed line, and each table is placed among them at its vertical position, so the
+section headings keep their order. Page headers and footers ("— 3 —") are ordinary text rows.
+
+A PDF whose pages carry no characters is a scan: reading it would give an empty or wrong report,
+so it is refused with a "no text layer" error that says what to do.
+"""
+
+from __future__ import annotations
+
+import bisect
+import io
+from typing import Any
+
+from gongkai.parse.document import Document, SourceCell, SourceRef, SourceRow
+from gongkai.parse.errors import ParseError
+from gongkai.parse.normalize import normalize_text
+
+__all__ = ["MAX_PAGES", "NO_TEXT_LAYER", "read_pdf"]
+
+MAX_PAGES = 300
+"""Most pages read: an annual report has 5–20; hundreds are a bundle or a scan of something else."""
+NO_TEXT_LAYER = "PDF has no text layer (scanned image?); run OCR first"
+_TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+_SNAP = 2.0  # points: cell edges closer than this are one grid line
+_UNMAPPED = "(cid:"
+
+
+def read_pdf(data: bytes, label: str) -> Document:
+    """Rows of the PDF in ``data``; ``label`` names the file in errors.
+
+    Raises :class:`ParseError` for a corrupt or password-protected PDF and for one without a
+    text layer.
+    """
+    import pdfplumber
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except PdfminerException as exc:
+        raise ParseError(_open_error(exc), source=label) from None
+    except Exception as exc:  # pdfminer fails in many ways on damaged files
+        raise ParseError(f"not a readable PDF: {_first_line(exc)}", source=label) from None
+    with pdf:
+        try:
+            pages = pdf.pages
+        except Exception as exc:
+            raise ParseError(_open_error(exc), source=label) from None
+        if len(pages) > MAX_PAGES:
+            raise ParseError(f"PDF has {len(pages)} pages, more than one report ({MAX_PAGES} at most)", source=label)
+        reader = _PageReader()
+        for number, page in enumerate(pages, start=1):
+            try:
+                reader.read(page, number)
+            except Exception as exc:
+                raise ParseError(
+                    f"not a readable PDF: {_first_line(exc)}", source=label, position=f"page {number}"
+                ) from None
+            finally:
+                page.close()  # frees the page's cached objects; a report is read page by page
+    if reader.chars == 0:
+        raise ParseError(NO_TEXT_LAYER, source=label)
+    if reader.unmapped * 2 > reader.chars:
+        raise ParseError(
+            "PDF text layer has no Unicode mapping for its fonts (text comes out as (cid:N)); run OCR first",
+            source=label,
+        )
+    notes = []
+    if reader.blank_pages:
+        shown = ", ".join(str(n) for n in reader.blank_pages[:10])
+        notes.append(f"pages without a text layer (scanned?) were skipped: {shown}")
+    return Document(rows=reader.rows, kind="pdf", notes=notes)
+
+
+def _open_error(exc: BaseException) -> str:
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc
+    if isinstance(inner, PDFPasswordIncorrect):
+        return "PDF is password-protected; open it with the password and save an unprotected copy first"
+    if isinstance(inner, PDFEncryptionError):
+        return f"PDF is encrypted in a way that cannot be read ({_first_line(inner)}); save an unprotected copy"
+    return f"not a readable PDF: {_first_line(inner)}"
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+class _PageReader:
+    """Collects rows over the pages, numbering tables and origins across the whole document."""
+
+    def __init__(self) -> None:
+        self.rows: list[SourceRow] = []
+        self.origin = 0
+        self.table = 0
+        self.line = 0
+        self.chars = 0
+        self.unmapped = 0
+        self.blank_pages: list[int] = []
+
+    def next_origin(self) -> int:
+        self.origin += 1
+        return self.origin
+
+    def read(self, page: Any, number: int) -> None:
+        chars = page.chars
+        if not chars:
+            if page.images:
+                self.blank_pages.append(number)
+            return
+        self.chars += len(chars)
+        self.unmapped += sum(1 for c in chars if c["text"].startswith(_UNMAPPED))
+        tables = [t for t in page.find_tables(_TABLE_SETTINGS) if len(t.cells) > 1]
+        # a single ruled box (a framed paragraph) is text, not a table
+        boxes = [t.bbox for t in tables]
+        placed: list[tuple[float, int, list[SourceRow]]] = []
+        for table in tables:
+            placed.append((table.bbox[1], 1, self.table_rows(table, chars, number)))
+        outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _in_any(obj, boxes))
+        for line in outside.extract_text_lines(return_chars=False):
+            text = normalize_text(line["text"]).strip()
+            if text:
+                self.line += 1
+                ref = SourceRef(line=self.line, page=number)
+                placed.append((line["top"], 0, [SourceRow([SourceCell(text, ref, self.next_origin())])]))
+        placed.sort(key=lambda item: (item[0], item[1]))
+        for _, _, rows in placed:
+            self.rows.extend(rows)
+
+    def table_rows(self, table: Any, chars: list[dict[str, Any]], page: int) -> list[SourceRow]:
+        """The table as grid rows: each cell rectangle fills every grid position it covers."""
+        from pdfplumber.utils import extract_text
+
+        self.table += 1
+        xs = _grid_lines([c[0] for c in table.cells] + [c[2] for c in table.cells])
+        ys = _grid_lines([c[1] for c in table.cells] + [c[3] for c in table.cells])
+        grid: list[list[SourceCell | None]] = [[None] * (len(xs) - 1) for _ in range(len(ys) - 1)]
+        members: list[list[dict[str, Any]]] = []
+        owners: list[list[list[int | None]]] = [[None] * (len(xs) - 1) for _ in range(len(ys) - 1)]  # type: ignore[list-item]
+        spans: list[tuple[int, int, int, int]] = []
+        for x0, top, x1, bottom in sorted(table.cells, key=lambda c: (c[1], c[0])):
+            c0, c1 = _index(xs, x0), _index(xs, x1)
+            r0, r1 = _index(ys, top), _index(ys, bottom)
+            if c1 <= c0 or r1 <= r0:
+                continue  # a sliver thinner than the snap distance
+            k = len(spans)
+            spans.append((r0, r1, c0, c1))
+            members.append([])
+            for r in range(r0, r1):
+                for c in range(c0, c1):
+                    if owners[r][c] is None:
+                        owners[r][c] = k
+        x_min, x_max, y_min, y_max = xs[0], xs[-1], ys[0], ys[-1]
+        for ch in chars:
+            mx = (ch["x0"] + ch["x1"]) / 2
+            my = (ch["top"] + ch["bottom"]) / 2
+            if not (x_min <= mx < x_max and y_min <= my < y_max):
+                continue
+            r = bisect.bisect_right(ys, my) - 1
+            c = bisect.bisect_right(xs, mx) - 1
+            k = owners[r][c]
+            if k is not None:
+                members[k].append(ch)
+        for k, (r0, r1, c0, c1) in enumerate(spans):
+            text = normalize_text(extract_text(members[k])).strip() if members[k] else ""
+            ref = SourceRef(table=self.table, row=r0 + 1, column=c0 + 1, page=page)
+            cell = SourceCell(text, ref, self.next_origin())
+            for r in range(r0, r1):
+                for c in range(c0, c1):
+                    if owners[r][c] == k:
+                        grid[r][c] = cell
+        return [SourceRow([c for c in row if c is not None], positional=True) for row in grid if any(row)]
+
+
+def _grid_lines(values: list[float]) -> list[float]:
+    """Distinct edge positions, with edges within ``_SNAP`` points of each other merged."""
+    lines: list[float] = []
+    for v in sorted(values):
+        if not lines or v - lines[-1] > _SNAP:
+            lines.append(v)
+    return lines
+
+
+def _index(lines: list[float], value: float) -> int:
+    """Index of the grid line nearest to ``value``."""
+    i = bisect.bisect_left(lines, value)
+    if i == 0:
+        return 0
+    if i == len(lines):
+        return len(lines) - 1
+    return i if lines[i] - value < value - lines[i - 1] else i - 1
+
+
+def _in_any(obj: dict[str, Any], boxes: list[tuple[float, float, float, float]]) -> bool:
+    mx = (obj["x0"] + obj["x1"]) / 2
+    my = (obj["top"] + obj["bottom"]) / 2
+    return any(x0 <= mx <= x1 and top <= my <= bottom for x0, top, x1, bottom in boxes)
