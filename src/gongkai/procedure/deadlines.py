@@ -264,9 +264,10 @@ def compute(
         clock_start = None
     else:
         start = corrected or received
-        original = count_working_days(calendar, start, r.reply_working_days, intervals)
-        due = original
-        if extension is not None:
+        if extension is None:
+            original = due = count_working_days(calendar, start, r.reply_working_days, intervals)
+        else:
+            original = count_working_days(calendar, start, r.reply_working_days, intervals)
             due = count_working_days(calendar, start, r.reply_working_days + r.extension_working_days, intervals)
             if extension > original.due:
                 remarks.append(

@@ -16,11 +16,12 @@ calendar, so the workbench can recompute open applications and leave closed ones
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
-from functools import cache
+from functools import cache, cached_property
 
 __all__ = [
     "Count",
@@ -30,6 +31,7 @@ __all__ = [
     "count_working_days",
     "package_calendar",
     "package_schedules",
+    "provisional_reason",
 ]
 
 HOLIDAY_NAMES: dict[str, str] = {
@@ -43,6 +45,11 @@ HOLIDAY_NAMES: dict[str, str] = {
     "Anti-Fascist 70th Day": "中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日",
 }
 """The ``chinesecalendar`` holiday names (English) → the names printed in the State Council notices."""
+
+
+def provisional_reason(year: int) -> str:
+    """Why a result touching ``year`` is provisional (said in every derivation that counted in it)."""
+    return f"{year}年尚无国务院节假日安排，仅按周末计算工作日（no official holiday schedule for {year})"
 
 
 class DayKind(StrEnum):
@@ -99,6 +106,10 @@ class YearSchedule:
         return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
+_Fates = tuple[tuple[date, ...], tuple[date, ...], tuple[tuple[date, str], ...], tuple[date, ...], tuple[date, ...]]
+"""Days by fate: counted, weekends, holidays (with names), make-up workdays, paused."""
+
+
 @dataclass(frozen=True)
 class Count:
     """A counted period and how it was worked out (the derivation an applicant may ask for).
@@ -110,18 +121,49 @@ class Count:
     start: date
     working_days: int
     due: date
-    counted: tuple[date, ...]
-    weekends: tuple[date, ...]
-    holidays: tuple[tuple[date, str], ...]
-    makeup_workdays: tuple[date, ...]
-    paused: tuple[date, ...]
     pauses: tuple[tuple[date, date], ...]
-    reasons: tuple[str, ...] = ()
+    unofficial_years: tuple[int, ...]
+    calendar: WorkdayCalendar = field(repr=False, compare=False)
+
+    @cached_property
+    def _days(
+        self,
+    ) -> tuple[tuple[date, ...], tuple[date, ...], tuple[tuple[date, str], ...], tuple[date, ...], tuple[date, ...]]:
+        """Every day from ``start`` (excluded) to ``due``, sorted by fate; walked only when asked for."""
+        return _classify(self.calendar, self.start, self.due, self.pauses)
+
+    @property
+    def counted(self) -> tuple[date, ...]:
+        """The working days counted, in order (the last one is ``due``)."""
+        return self._days[0]
+
+    @property
+    def weekends(self) -> tuple[date, ...]:
+        return self._days[1]
+
+    @property
+    def holidays(self) -> tuple[tuple[date, str], ...]:
+        """Official holidays skipped, with their names (weekend days inside a holiday run included)."""
+        return self._days[2]
+
+    @property
+    def makeup_workdays(self) -> tuple[date, ...]:
+        """Weekend days counted because they were make-up workdays (调休上班)."""
+        return self._days[3]
+
+    @property
+    def paused(self) -> tuple[date, ...]:
+        """Working days inside a pause, not counted."""
+        return self._days[4]
 
     @property
     def provisional(self) -> bool:
         """True when a day was counted in a year without an official schedule (weekends only)."""
-        return bool(self.reasons)
+        return bool(self.unofficial_years)
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        return tuple(provisional_reason(year) for year in self.unofficial_years)
 
     def explain(self) -> list[str]:
         """The derivation as lines a clerk can paste into a letter or a reconsideration answer."""
@@ -162,6 +204,7 @@ class WorkdayCalendar:
 
     schedules: Mapping[int, YearSchedule]
     _days: dict[int, tuple[int, bytes]] = field(default_factory=dict, repr=False, compare=False, hash=False)
+    _cum: dict[int, tuple[int, list[int]]] = field(default_factory=dict, repr=False, compare=False, hash=False)
 
     @classmethod
     def of(cls, schedules: Iterable[YearSchedule]) -> WorkdayCalendar:
@@ -186,7 +229,7 @@ class WorkdayCalendar:
         return year in self.schedules
 
     def provisional_reason(self, year: int) -> str:
-        return f"{year}年尚无国务院节假日安排，仅按周末计算工作日（no official holiday schedule for {year})"
+        return provisional_reason(year)
 
     def fingerprint(self, years: Iterable[int]) -> str:
         """Digest of the schedules of ``years`` (absent years included), to detect a changed basis."""
@@ -212,6 +255,44 @@ class WorkdayCalendar:
             cached = (base, bytes(codes))
             self._days[year] = cached
         return cached
+
+    def _cumulative(self, year: int) -> tuple[int, list[int]]:
+        """(ordinal of 1 January, working days from 1 January up to and including each day)."""
+        cached = self._cum.get(year)
+        if cached is None:
+            base, codes = self._year(year)
+            running = 0
+            cum = []
+            for code in codes:
+                running += code in (0, 3)
+                cum.append(running)
+            cached = (base, cum)
+            self._cum[year] = cached
+        return cached
+
+    def _workdays_between(self, after: int, last: int) -> int:
+        """Working days in the ordinals ``after`` (excluded) .. ``last`` (included)."""
+        total = 0
+        position = after
+        while position < last:
+            base, cum = self._cumulative(date.fromordinal(position + 1).year)
+            done = cum[position - base] if position >= base else 0
+            end = min(last, base + len(cum) - 1)
+            total += cum[end - base] - done
+            position = end
+        return total
+
+    def _nth_workday_after(self, after: int, n: int) -> int:
+        """The ordinal of the ``n``-th working day after ordinal ``after`` (``after`` itself when n = 0)."""
+        position = after
+        while n > 0:
+            base, cum = self._cumulative(date.fromordinal(position + 1).year)
+            done = cum[position - base] if position >= base else 0
+            if cum[-1] - done >= n:
+                return base + bisect_left(cum, done + n)
+            n -= cum[-1] - done
+            position = base + len(cum) - 1
+        return position
 
     def kind(self, day: date) -> DayKind:
         base, codes = self._year(day.year)
@@ -250,51 +331,61 @@ def count_working_days(
     for first, last in ordered:
         if last < first:
             raise ValueError(f"pause {first.isoformat()}:{last.isoformat()} ends before it starts")
+    spans = [(a.toordinal(), b.toordinal()) for a, b in ordered]
+    position = start.toordinal()
+    remaining = working_days
+    for first, last in spans:
+        if last <= position:
+            continue
+        if first > position + 1:
+            available = calendar._workdays_between(position, first - 1)
+            if available >= remaining:
+                break
+            remaining -= available
+        position = last
+    due = calendar._nth_workday_after(position, remaining)
+    # the years of the days walked over (the start day itself is not counted)
+    first_year = date.fromordinal(start.toordinal() + 1).year if due > start.toordinal() else due + 1
+    unofficial = tuple(y for y in range(first_year, date.fromordinal(due).year + 1) if y not in calendar.schedules)
+    return Count(
+        start=start,
+        working_days=working_days,
+        due=date.fromordinal(due),
+        pauses=ordered,
+        unofficial_years=unofficial,
+        calendar=calendar,
+    )
+
+
+def _classify(calendar: WorkdayCalendar, start: date, due: date, pauses: tuple[tuple[date, date], ...]) -> _Fates:
+    """Sort the days after ``start`` up to ``due`` into counted, weekend, holiday, make-up and paused."""
     counted: list[date] = []
     weekends: list[date] = []
     holidays: list[tuple[date, str]] = []
     makeup: list[date] = []
     paused: list[date] = []
-    unofficial: list[int] = []
+    spans = [(a.toordinal(), b.toordinal()) for a, b in pauses]
     pause_index = 0
-    day = start
-    year = -1
-    base = 0
-    codes = b""
-    one = timedelta(days=1)
-    while len(counted) < working_days:
-        day += one
-        if day.year != year:
-            year = day.year
-            base, codes = calendar._year(year)
-            if year not in calendar.schedules:
-                unofficial.append(year)
-        code = codes[day.toordinal() - base]
-        while pause_index < len(ordered) and ordered[pause_index][1] < day:
-            pause_index += 1
-        in_pause = pause_index < len(ordered) and ordered[pause_index][0] <= day
+    for ordinal in range(start.toordinal() + 1, due.toordinal() + 1):
+        day = date.fromordinal(ordinal)
+        base, codes = calendar._year(day.year)
+        code = codes[ordinal - base]
         if code == 1:
             weekends.append(day)
-        elif code == 2:
-            holidays.append((day, calendar.schedules[year].holidays[day]))
-        elif in_pause:
+            continue
+        if code == 2:
+            schedule = calendar.schedules.get(day.year)
+            holidays.append((day, schedule.holidays[day] if schedule else ""))
+            continue
+        while pause_index < len(spans) and spans[pause_index][1] < ordinal:
+            pause_index += 1
+        if pause_index < len(spans) and spans[pause_index][0] <= ordinal:
             paused.append(day)
-        else:
-            counted.append(day)
-            if code == 3:
-                makeup.append(day)
-    return Count(
-        start=start,
-        working_days=working_days,
-        due=day,
-        counted=tuple(counted),
-        weekends=tuple(weekends),
-        holidays=tuple(holidays),
-        makeup_workdays=tuple(makeup),
-        paused=tuple(paused),
-        pauses=ordered,
-        reasons=tuple(calendar.provisional_reason(y) for y in unofficial),
-    )
+            continue
+        counted.append(day)
+        if code == 3:
+            makeup.append(day)
+    return tuple(counted), tuple(weekends), tuple(holidays), tuple(makeup), tuple(paused)
 
 
 @cache
