@@ -90,3 +90,10 @@ def test_with_schedules_gives_a_new_calendar() -> None:
 def test_next_workday_skips_a_holiday_run() -> None:
     assert CAL.next_workday(date(2025, 10, 1)) == date(2025, 10, 9)
     assert WorkdayCalendar.of([]).next_workday(date(2025, 10, 1)) == date(2025, 10, 1)
+
+
+def test_provisional_years_are_the_years_walked() -> None:
+    assert count_working_days(CAL, date(2026, 12, 31), 3).unofficial_years == (2027,)
+    assert count_working_days(CAL, date(2027, 12, 31), 3).unofficial_years == (2028,)
+    assert count_working_days(CAL, date(2026, 12, 1), 3).unofficial_years == ()
+    assert count_working_days(CAL, date(2027, 6, 1), 0).unofficial_years == ()

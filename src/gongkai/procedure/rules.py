@@ -64,7 +64,7 @@ class Rules:
 def _bands(items: list[dict[str, Any]]) -> tuple[FeeBand, ...]:
     bands = []
     for item in items:
-        yuan = item.get("yuan_each", item.get("first_band_yuan_each"))
+        yuan = item["yuan_each"] if "yuan_each" in item else item["first_band_yuan_each"]
         bands.append(
             FeeBand(
                 first=int(item["from"]),

@@ -148,7 +148,8 @@ def review_table(cases: Iterable[Case], year: int) -> dict[str, dict[str, int | 
         if case.filed > end or (case.concluded is not None and case.concluded < start):
             continue
         block = table[CaseKind(case.kind).value]
-        column = "pending" if case.concluded is None or case.concluded > end else CaseResult(case.result).value
+        done = case.concluded is not None and case.concluded <= end and case.result is not None
+        column = CaseResult(case.result).value if done and case.result is not None else "pending"
         block[column] = int(block[column] or 0) + 1
         block["total"] = int(block["total"] or 0) + 1
     return table

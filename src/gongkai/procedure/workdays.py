@@ -322,8 +322,8 @@ def count_working_days(
     """Count ``working_days`` working days after ``start`` (not counted), skipping paused days.
 
     ``pauses`` are inclusive (first, last) intervals; a working day inside one is not counted. The
-    loop walks day by day through cached per-year byte tables, which keeps one 20-day period well
-    under the 50 µs budget while recording every day's fate for the derivation.
+    due date is found with cached per-year cumulative working-day tables (a few µs); the days' fates
+    (the derivation) are walked only when someone reads them.
     """
     if working_days < 0:
         raise ValueError(f"working_days must not be negative, got {working_days}")
@@ -334,23 +334,23 @@ def count_working_days(
     spans = [(a.toordinal(), b.toordinal()) for a, b in ordered]
     position = start.toordinal()
     remaining = working_days
-    for first, last in spans:
-        if last <= position:
+    for pause_first, pause_last in spans:
+        if pause_last <= position:
             continue
-        if first > position + 1:
-            available = calendar._workdays_between(position, first - 1)
+        if pause_first > position + 1:
+            available = calendar._workdays_between(position, pause_first - 1)
             if available >= remaining:
                 break
             remaining -= available
-        position = last
-    due = calendar._nth_workday_after(position, remaining)
+        position = pause_last
+    due = date.fromordinal(calendar._nth_workday_after(position, remaining))
     # the years of the days walked over (the start day itself is not counted)
-    first_year = date.fromordinal(start.toordinal() + 1).year if due > start.toordinal() else due + 1
-    unofficial = tuple(y for y in range(first_year, date.fromordinal(due).year + 1) if y not in calendar.schedules)
+    walked = range(start.year + (start.month == 12 and start.day == 31), due.year + 1) if due > start else range(0)
+    unofficial = tuple(year for year in walked if year not in calendar.schedules)
     return Count(
         start=start,
         working_days=working_days,
-        due=date.fromordinal(due),
+        due=due,
         pauses=ordered,
         unofficial_years=unofficial,
         calendar=calendar,
