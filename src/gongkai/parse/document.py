@@ -27,20 +27,15 @@ class SourceRef(NamedTuple):
     page: int | None = None
 
     def describe(self) -> str:
+        """Where, in the words of a Chinese message: "第3页 表2 第5行第3列", "第29行第1格"."""
         parts = []
         if self.page is not None:
-            parts.append(f"page {self.page}")
+            parts.append(f"第{self.page}页")
         if self.table is not None:
-            parts.append(f"table {self.table}")
-        if self.row is not None:
-            parts.append(f"row {self.row}")
-        if self.column is not None:
-            parts.append(f"column {self.column}")
-        if self.line is not None:
-            parts.append(f"line {self.line}")
-        if self.cell is not None and self.column is None:
-            parts.append(f"cell {self.cell}")
-        return ", ".join(parts)
+            parts.append(f"表{self.table} 第{self.row}行第{self.column}列")
+        elif self.line is not None:
+            parts.append(f"第{self.line}行" + (f"第{self.cell}格" if self.cell and self.cell > 1 else ""))
+        return " ".join(parts)
 
     def to_json(self) -> dict[str, int]:
         return {k: v for k, v in self._asdict().items() if v is not None}

@@ -12,6 +12,7 @@ take values.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -37,6 +38,11 @@ __all__ = ["CellSource", "Interpretation", "interpret"]
 
 _MAX_LABEL_LEN = 90
 _NARRATIVE_SECTIONS = frozenset(SECTION_KEYS)
+_PAGE_MARK = re.compile(
+    r"^(?:[-—–―]{1,2}\s*\d{1,4}\s*[-—–―]{1,2}|第\s*\d{1,4}\s*页(?:\s*[,/]?\s*共\s*\d{1,4}\s*页)?"
+    r"|\d{1,4}\s*/\s*\d{1,4}|page\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$",
+    re.IGNORECASE,
+)
 _NARRATIVE_JUNK = ("上一篇", "下一篇", "打印本页", "关闭窗口", "【打印】", "【关闭】", "扫一扫", "分享到")
 
 
@@ -125,11 +131,13 @@ class _Walker:
         return hit
 
     def _classify_text(self, text: str) -> tuple[Label | None, tuple[str, ...], str, str]:
+        if _PAGE_MARK.match(text):
+            return None, (), text, ""  # "— 3 —", "第3页 共10页": a page footer, never a value
         if is_value_text(text):
             return None, (text,), "", ""
         key = label_key(text)
         fmt = self.fmt.key
-        label = self.index.lookup(key, fmt)
+        label = self.index.find(key, fmt)
         if label is not None:
             return label, (), text, key
         head, values = split_values(text)
@@ -137,9 +145,8 @@ class _Walker:
             head_key = label_key(head)
             if not head_key:
                 return None, tuple(values), "", ""
-            label = self.index.lookup(head_key, fmt) or self.index.app_row_by_prefix(head_key, fmt)
-            return label, tuple(values), head, head_key
-        return self.index.app_row_by_prefix(key, fmt), (), text, key
+            return self.index.find(head_key, fmt, prefix=True), tuple(values), head, head_key
+        return self.index.find(key, fmt, prefix=True), (), text, key
 
     # -- the walk ---------------------------------------------------------------------------
     def run(self) -> None:
@@ -170,31 +177,43 @@ class _Walker:
                     self.enter_section(_Item(*hit[:3], cell, hit[3]))
             return
         current: _Slot | None = None
+        following: list[_Token] = []  # values after the current label in this row
         unlabelled: list[_Token] = []
         for cell, (label, values, text, key) in items:
             if label is not None:
+                if current is not None:
+                    self.give(current, following, row.positional, unlabelled)
                 item = _Item(label, values, text, cell, key)
                 self.note_variant(label, item)
                 current = self.on_label(label, item)
-                if current is not None:
-                    for raw in values:
-                        self.put(current, _new(_Token, (raw, cell.ref)))
+                following = [_new(_Token, (raw, cell.ref)) for raw in values] if current is not None else []
                 continue
             if values:
                 if text and not self.is_continuation(key):
                     continue  # narrative that happens to end in numbers
-                for raw in values:
-                    token = _new(_Token, (raw, cell.ref))
-                    if current is not None and len(current.values) < current.size:
-                        current.values.append(token)
-                    else:
-                        unlabelled.append(token)
+                tokens = [_new(_Token, (raw, cell.ref)) for raw in values]
+                (following if current is not None else unlabelled).extend(tokens)
+        if current is not None:
+            self.give(current, following, row.positional, unlabelled)
         if unlabelled:
             self.feed(unlabelled, row.positional)
 
-    def put(self, slot: _Slot, token: _Token) -> None:
-        if not slot.full:
-            slot.values.append(token)
+    def give(self, slot: _Slot, tokens: list[_Token], positional: bool, overflow: list[_Token]) -> None:
+        """Put the values printed after a label in its own row into its slot.
+
+        In a row with real cells, surplus blank cells are layout, not values: trailing ones are
+        padding under a wide header, leading ones are the empty label columns of a Markdown/OCR
+        copy ("| 一、本年新收… |  |  | 19 | 3 |…"). They are dropped only while the row has more
+        cells than the slot has room for, so a genuinely blank 自然人 or 总计 cell stays in place.
+        """
+        room = slot.size - len(slot.values)
+        if positional:
+            while len(tokens) > room and tokens and tokens[-1].raw == "":
+                tokens.pop()
+            while len(tokens) > room and tokens and tokens[0].raw == "":
+                tokens.pop(0)
+        slot.values.extend(tokens[:room])
+        overflow.extend(t for t in tokens[room:] if t.raw != "")
 
     def on_label(self, label: Label, item: _Item) -> _Slot | None:
         kind = label.kind
@@ -226,7 +245,8 @@ class _Walker:
         for slot in list(self.open):
             if slot.values:
                 self.close(slot)
-        slot = _Slot(target, size, kinds, item.key, item.cell.ref)
+        official = label_key(item.label.official) if item.label is not None else item.key
+        slot = _Slot(target, size, kinds, official, item.cell.ref)
         self.open.append(slot)
         return slot
 
@@ -343,7 +363,7 @@ class _Walker:
                 Finding(
                     "parse.split_recovered",
                     "warning",
-                    f"第{_where(ref)}处数字连在一起印出（“{printed}”），已按本表合计关系唯一确定拆分，请核对原文。",
+                    f"{_where(ref)}数字连在一起印出（“{printed}”），已按本表合计关系唯一确定拆分，请核对原文。",
                     tuple(ids),
                 )
             )
@@ -362,7 +382,7 @@ class _Walker:
             why = f"印有{len(slot.values)}个值，应有{slot.size}个，无法确定各值所属栏目"
         for cell_id in ids:
             self.sources[cell_id] = CellSource(ref, printed, why)
-        self.findings.append(Finding("parse.unreadable", "error", f"第{_where(ref)}处：{why}。", tuple(ids)))
+        self.findings.append(Finding("parse.unreadable", "error", f"{_where(ref)}：{why}。", tuple(ids)))
 
     def resolve_ambiguous(self) -> None:
         """Cut glued application rows using the column sums of the whole table."""
@@ -384,7 +404,7 @@ class _Walker:
                         Finding(
                             "parse.split_recovered",
                             "warning",
-                            f"第{_where(slot.values[0].ref)}处数字连在一起印出（“{printed}”），"
+                            f"{_where(slot.values[0].ref)}数字连在一起印出（“{printed}”），"
                             "已按本表勾稽关系唯一确定拆分，请核对原文。",
                             tuple(ids),
                         )
@@ -524,7 +544,7 @@ def _read(raw: str, kind: str) -> CellValue:
 
 
 def _where(ref: SourceRef) -> str:
-    return ref.describe() or "?"
+    return ref.describe() or "原文某处"
 
 
 def _constraint(target: str, fmt: Format) -> Callable[[tuple[int, ...]], bool] | None:

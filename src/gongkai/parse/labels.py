@@ -37,8 +37,9 @@ class Label:
 class LabelIndex:
     def __init__(self) -> None:
         self.exact: dict[str, list[Label]] = {}
-        self.app_row_keys: list[tuple[str, Label]] = []
+        self.row_keys: list[tuple[str, Label]] = []  # data-row labels, for wrapped/truncated printing
         self.markers: dict[str, set[str]] = {k: set() for k in FORMAT_KEYS}
+        self.group_prefixes: list[str] = []
 
     def add(self, text: str, label: Label) -> None:
         key = label_key(text)
@@ -61,13 +62,31 @@ class LabelIndex:
                 return entry
         return entries[0]
 
+    def find(self, key: str, fmt: str, *, prefix: bool = False) -> Label | None:
+        """Exact lookup; then without merged group labels glued in front ("（三）不予公开1.属于国家秘密",
+        as text dumps print a rowspan cell and the row's own label together); then, with ``prefix``,
+        a wrapped applications row label."""
+        label = self.lookup(key, fmt)
+        if label is not None:
+            return label
+        for group in self.group_prefixes:
+            if key.startswith(group) and len(key) > len(group):
+                label = self.find(key[len(group) :], fmt, prefix=prefix)
+                if label is not None:
+                    return label
+        return self.app_row_by_prefix(key, fmt) if prefix else None
+
     def app_row_by_prefix(self, key: str, fmt: str) -> Label | None:
-        """A wrapped or truncated applications row label ("(二)部分公开(区分处理的,只计") by prefix."""
-        if len(key) < 5:
+        """A data-row label printed in part: wrapped by PDF text ("(二)部分公开(区分处理的,只计") or
+        broken over two lines ("行政规范性" / "文件"). Only a unique match of at least four characters
+        counts; a longer text may extend an applications row label (a footnote mark after it)."""
+        if len(key) < 4:
             return None
         found: Label | None = None
-        for full, label in self.app_row_keys:
-            if fmt in label.formats and (full.startswith(key) or key.startswith(full)):
+        for full, label in self.row_keys:
+            if fmt not in label.formats:
+                continue
+            if full.startswith(key) or (label.kind == "app_row" and len(key) >= 5 and key.startswith(full)):
                 if found is not None and found.key != label.key:
                     return None
                 found = label
@@ -97,6 +116,7 @@ def label_index() -> LabelIndex:
                 add(column.label, "ad_column", column.key)
             for row in table.rows:
                 add(row.label, "ad_row", row.key)
+                index.row_keys.append((label_key(row.label), Label("ad_row", row.key, only, row.label)))
         add(fmt.corner_note, "header", "corner_note")
         add(fmt.applicant_header, "header", "applicant_header")
         add(fmt.organisation_header, "header", "organisation_header")
@@ -105,9 +125,11 @@ def label_index() -> LabelIndex:
         for item in fmt.application_items:
             if hasattr(item, "spans"):
                 add(item.label, "app_group", item.key)
+                if label_key(item.label) not in index.group_prefixes:
+                    index.group_prefixes.append(label_key(item.label))
             else:
                 add(item.label, "app_row", item.key)
-                index.app_row_keys.append((label_key(item.label), Label("app_row", item.key, only, item.label)))
+                index.row_keys.append((label_key(item.label), Label("app_row", item.key, only, item.label)))
         for top in fmt.review_header:
             add(top, "review_header", top)
         for block in fmt.review_blocks:
@@ -115,4 +137,5 @@ def label_index() -> LabelIndex:
         for column in fmt.review_columns:
             add(column.label, "header", f"review.{column.key}")
         index.markers[fkey] = {label_key(m) for m in fmt.layout_markers}
+    index.group_prefixes.sort(key=len, reverse=True)
     return index

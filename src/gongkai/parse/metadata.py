@@ -9,6 +9,7 @@ sub-rows, else by the year.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 __all__ = ["find_agency", "find_year"]
@@ -25,8 +26,14 @@ _LEADING_VERBS = re.compile(r"^.*?(?:现将|现向社会公开|现向社会公�
 _CJK_NAME = re.compile(r"([\u4e00-\u9fff()（）]{2,40})$")
 
 
+def _with_joined_pairs(lines: list[str]) -> list[str]:
+    """Each line, then each line joined with the next: titles are often broken over two lines."""
+    return lines + [a + b for a, b in itertools.pairwise(lines) if len(a) < 60]
+
+
 def find_year(lines: list[str]) -> int | None:
     """The report year from the first lines of the document (None when not stated)."""
+    lines = _with_joined_pairs(lines)
     for pattern in (_TITLE, _PERIOD, _YEAR_CLASS):
         for line in lines:
             m = pattern.search(line)
@@ -40,15 +47,16 @@ def find_year(lines: list[str]) -> int | None:
 def find_agency(lines: list[str]) -> str | None:
     """The agency as the report names itself in its title, or None."""
     for i, line in enumerate(lines):
-        m = _TITLE.search(line)
-        if not m:
-            continue
-        before = line[: m.start()].strip()
-        if not before and i > 0:
-            before = lines[i - 1].strip()
-        name = _agency_from(before)
-        if name:
-            return name
+        for text in (line, line + lines[i + 1] if i + 1 < len(lines) and len(line) < 60 else ""):
+            m = _TITLE.search(text)
+            if not m:
+                continue
+            before = text[: m.start()].strip()
+            if not before and i > 0:
+                before = lines[i - 1].strip()
+            name = _agency_from(before)
+            if name:
+                return name
     return None
 
 

@@ -98,8 +98,8 @@ def label_key(text: str) -> str:
 
     Expects text already through :func:`normalize_text` (or official labels, which are
     normalised here the same way). "1、属于国家秘密" and "1.属于国家秘密" give the same key; so do
-    "一.本年新收…" and "一、本年新收…".
+    "一.本年新收…" and "一、本年新收…"; Markdown heading marks ("## 四、…") are dropped.
     """
-    key = _WS.sub("", unicodedata.normalize("NFKC", text)).translate(_QUOTES)
+    key = _WS.sub("", unicodedata.normalize("NFKC", text)).translate(_QUOTES).lstrip("#>")
     key = _LEAD_CN_NUM.sub(r"\1、", key)
     return _LEAD_DIGIT.sub(r"\1.", key)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import io
+import re
 from typing import Any
 
 from gongkai.parse.document import Document, SourceCell, SourceRef, SourceRow
@@ -30,6 +31,11 @@ NO_TEXT_LAYER = "PDF has no text layer (scanned image?); run OCR first"
 _TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 _SNAP = 2.0  # points: cell edges closer than this are one grid line
 _UNMAPPED = "(cid:"
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-—–~·]+\s*\d{1,4}\s*[-—–~·]+"
+    r"|第\s*\d{1,4}\s*页(?:\s*[,,]?\s*共\s*\d{1,4}\s*页)?"
+    r"|\d{1,4}\s*/\s*\d{1,4})$"
+)
 
 
 def read_pdf(data: bytes, label: str) -> Document:
@@ -132,6 +138,10 @@ class _PageReader:
                 ref = SourceRef(line=self.line, page=number)
                 placed.append((line["top"], 0, [SourceRow([SourceCell(text, ref, self.next_origin())])]))
         placed.sort(key=lambda item: (item[0], item[1]))
+        while placed and _page_number(placed[-1]):
+            placed.pop()
+        while placed and _page_number(placed[0]):
+            placed.pop(0)
         for _, _, rows in placed:
             self.rows.extend(rows)
 
@@ -142,9 +152,10 @@ class _PageReader:
         self.table += 1
         xs = _grid_lines([c[0] for c in table.cells] + [c[2] for c in table.cells])
         ys = _grid_lines([c[1] for c in table.cells] + [c[3] for c in table.cells])
-        grid: list[list[SourceCell | None]] = [[None] * (len(xs) - 1) for _ in range(len(ys) - 1)]
+        height, width = len(ys) - 1, len(xs) - 1
+        grid: list[list[SourceCell | None]] = [[None for _ in range(width)] for _ in range(height)]
+        owners: list[list[int | None]] = [[None for _ in range(width)] for _ in range(height)]
         members: list[list[dict[str, Any]]] = []
-        owners: list[list[list[int | None]]] = [[None] * (len(xs) - 1) for _ in range(len(ys) - 1)]  # type: ignore[list-item]
         spans: list[tuple[int, int, int, int]] = []
         for x0, top, x1, bottom in sorted(table.cells, key=lambda c: (c[1], c[0])):
             c0, c1 = _index(xs, x0), _index(xs, x1)
@@ -158,6 +169,23 @@ class _PageReader:
                 for c in range(c0, c1):
                     if owners[r][c] is None:
                         owners[r][c] = k
+        first_hole = len(spans)
+        # Grid positions no rectangle covers: a merged cell cut by a page break has no bottom rule
+        # (the "三、本年度办理结果" cell of a table running over two pages). Each vertical run of
+        # such positions in a column becomes one cell, kept only if something is printed in it.
+        for c in range(len(xs) - 1):
+            r = 0
+            while r < len(ys) - 1:
+                if owners[r][c] is not None:
+                    r += 1
+                    continue
+                end = r
+                while end < len(ys) - 1 and owners[end][c] is None:
+                    owners[end][c] = len(spans)
+                    end += 1
+                spans.append((r, end, c, c + 1))
+                members.append([])
+                r = end
         x_min, x_max, y_min, y_max = xs[0], xs[-1], ys[0], ys[-1]
         for ch in chars:
             mx = (ch["x0"] + ch["x1"]) / 2
@@ -170,6 +198,8 @@ class _PageReader:
             if k is not None:
                 members[k].append(ch)
         for k, (r0, r1, c0, c1) in enumerate(spans):
+            if k >= first_hole and not members[k]:
+                continue
             text = normalize_text(extract_text(members[k])).strip() if members[k] else ""
             ref = SourceRef(table=self.table, row=r0 + 1, column=c0 + 1, page=page)
             cell = SourceCell(text, ref, self.next_origin())
@@ -178,6 +208,16 @@ class _PageReader:
                     if owners[r][c] == k:
                         grid[r][c] = cell
         return [SourceRow([c for c in row if c is not None], positional=True) for row in grid if any(row)]
+
+
+def _page_number(item: tuple[float, int, list[SourceRow]]) -> bool:
+    """A page's first or last line that only numbers the page ("— 3 —", "第3页 共9页", "3/9").
+
+    Dropped because it would otherwise land in the middle of a section's narrative. A bare "3" is
+    kept: in a PDF whose tables have no rules it may be a table value printed as text.
+    """
+    _, kind, rows = item
+    return kind == 0 and _PAGE_NUMBER.match(rows[0].cells[0].text) is not None
 
 
 def _grid_lines(values: list[float]) -> list[float]:
