@@ -63,8 +63,8 @@ def _evaluate(rule: LinearCheck, views: dict[int, ReportView]) -> list[Finding]:
         if left_total == right_total:
             continue
         message = _message(rule, binding, views, sides[0], sides[1], left_total, right_total)
-        cells = [_cell_ref(term) for side in sides for term, _ in side]
-        findings.append(finding(rule.id, message, cells))
+        refs = [_cell_ref(term) for side in sides for term, _ in side]
+        findings.append(finding(rule.id, message, refs))
     return findings
 
 

@@ -91,10 +91,13 @@ class LinearCheck:
         """The concrete cells of one side, or None when a cell does not exist in this layout."""
         cells: list[CellTerm] = []
         for term in side:
-            rows = getattr(fmt, term.over, None) if term.over else None
-            if term.over and not isinstance(rows, tuple):
-                return None
-            for row in rows if term.over else (binding.get(term.row, term.row),):
+            rows: tuple[str, ...] = (binding.get(term.row, term.row),)
+            if term.over:
+                listed = getattr(fmt, term.over, None)
+                if not isinstance(listed, tuple):
+                    return None
+                rows = tuple(str(row) for row in listed)
+            for row in rows:
                 column = binding.get(term.column, term.column)
                 cell = _cell_id(term.table, row, column, fmt)
                 if cell is None:

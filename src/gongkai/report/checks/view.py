@@ -66,8 +66,10 @@ class ReportView:
                     return values[index]
                 return None
             first, _, second = rest.partition(".")
-            source = self.report.active_disclosure if table == "active_disclosure" else None
-            if table == "review_litigation":
+            source: object = None
+            if table == "active_disclosure":
+                source = self.report.active_disclosure
+            elif table == "review_litigation":
                 source = self.report.review_litigation
             if source is None:
                 return None
