@@ -58,6 +58,8 @@ def read_pdf(data: bytes, label: str) -> Document:
             pages = pdf.pages
         except Exception as exc:
             raise ParseError(_open_error(exc), source=label) from None
+        if not pages:
+            raise ParseError("not a readable PDF: it has no pages", source=label)
         if len(pages) > MAX_PAGES:
             raise ParseError(f"PDF has {len(pages)} pages, more than one report ({MAX_PAGES} at most)", source=label)
         reader = _PageReader()

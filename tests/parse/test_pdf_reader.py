@@ -1,0 +1,181 @@
+"""The PDF reader: ruled tables as grids with merged cells resolved, text lines in reading order, bad files."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from gongkai.parse import ParseError, parse
+from gongkai.parse.document import SourceRow
+from gongkai.parse.pdf_reader import NO_TEXT_LAYER, _PageReader, read_pdf
+
+SAMPLES = Path(__file__).resolve().parents[1] / "data" / "parse" / "pdf"
+OFFICIAL = SAMPLES / "2021_official.pdf"
+
+
+@dataclass
+class _Table:
+    """What the reader uses of a pdfplumber table: its cell rectangles (x0, top, x1, bottom)."""
+
+    cells: list[tuple[float, float, float, float]]
+
+
+def _char(text: str, x: float, y: float) -> dict[str, Any]:
+    return {"text": text, "x0": x, "x1": x + 8, "top": y, "bottom": y + 8, "upright": True, "doctop": y, "size": 8}
+
+
+def _texts(rows: list[SourceRow]) -> list[list[str]]:
+    return [[c.text for c in row.cells] for row in rows]
+
+
+# -- merged cells ---------------------------------------------------------------------------------
+def test_a_rectangle_over_several_grid_cells_repeats_with_one_origin() -> None:
+    # 3 columns × 3 rows; "组" spans rows 2–3 of column 1, "头" spans columns 2–3 of row 1
+    cells = [
+        (0, 0, 30, 20),
+        (30, 0, 90, 20.8),  # edges within the snap distance are one grid line
+        (0, 20, 30, 60),
+        (30, 20, 60, 40),
+        (60, 20, 90, 40),
+        (30, 40, 60, 60),
+        (60, 40, 90, 60),
+    ]
+    chars = [_char("角", 5, 5), _char("头", 50, 5), _char("组", 5, 35), _char("1", 40, 25), _char("2", 70, 25)]
+    chars += [_char("3", 40, 45), _char("4", 70, 45), _char("外", 200, 200)]
+    rows = _PageReader().table_rows(_Table(cells), chars, page=2)
+    assert _texts(rows) == [["角", "头", "头"], ["组", "1", "2"], ["组", "3", "4"]]
+    assert rows[0].cells[1].origin == rows[0].cells[2].origin
+    assert rows[1].cells[0].origin == rows[2].cells[0].origin
+    assert len({c.origin for row in rows for c in row.cells}) == 7
+    ref = rows[2].cells[2].ref
+    assert (ref.page, ref.table, ref.row, ref.column) == (2, 1, 3, 3)
+    assert all(row.positional for row in rows)
+
+
+def test_a_merged_cell_cut_by_a_page_break_is_kept_as_one_cell() -> None:
+    """No rule closes the cell at the page foot: its grid positions are covered by no rectangle."""
+    cells = [(30, 0, 60, 20), (60, 0, 90, 20), (30, 20, 60, 40), (60, 20, 90, 40), (0, 40, 90, 60)]
+    chars = [_char("三", 5, 5), _char("、", 5, 25), _char("a", 40, 5), _char("b", 70, 25), _char("四", 40, 45)]
+    sliver = (0, 0, 0.5, 0.5)  # thinner than the snap distance: ignored
+    rows = _PageReader().table_rows(_Table([*cells, sliver]), chars, page=1)
+    assert _texts(rows) == [["三\n、", "a", ""], ["三\n、", "", "b"], ["四", "四", "四"]]
+    assert rows[0].cells[0].origin == rows[1].cells[0].origin
+
+
+def test_empty_uncovered_positions_are_not_invented() -> None:
+    cells = [(30, 0, 60, 20), (30, 20, 60, 40), (0, 40, 60, 60)]
+    rows = _PageReader().table_rows(_Table(cells), [_char("x", 40, 5)], page=1)
+    assert _texts(rows) == [["x"], [""], ["", ""]]
+
+
+# -- the sample -------------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def official_rows() -> list[SourceRow]:
+    return read_pdf(OFFICIAL.read_bytes(), "r.pdf").rows
+
+
+def test_sample_merges_and_pages(official_rows: list[SourceRow]) -> None:
+    texts = [[re.sub(r"\s", "", c.text) for c in row.cells] for row in official_rows]
+    results = [i for i, row in enumerate(texts) if row[0] == "三、本年度办理结果"]
+    assert len(results) >= 4, "the vertical 三、本年度办理结果 cell repeats beside its rows"
+    assert len({official_rows[i].cells[0].origin for i in results}) == 1
+    licensing = next(row for row in official_rows if row.cells[0].text == "行政许可")
+    assert len(licensing.cells) == 4 and len({c.origin for c in licensing.cells[1:]}) == 1
+    review_values = next(row for row in official_rows if len(row.cells) == 15 and row.cells[0].text.isdigit())
+    assert [c.text for c in review_values.cells][:5] == ["20", "13", "38", "42", "113"]
+    assert {row.cells[0].ref.page for row in official_rows} == {1, 2, 3}
+
+
+def test_sample_text_order_and_page_numbers(official_rows: list[SourceRow]) -> None:
+    lines = [(i, row.cells[0].text) for i, row in enumerate(official_rows) if not row.positional]
+    assert lines[0][1] == "2024年政府信息公开工作年度报告"
+    headings = [i for i, text in lines if re.match(r"^[一二三四五六]、", text)]
+    assert len(headings) == 6
+    tables = [i for i, row in enumerate(official_rows) if row.positional]
+    # each table sits between its heading and the next one
+    assert headings[1] < min(tables) and max(tables) < headings[4]
+    first_app_row = next(i for i, row in enumerate(official_rows) if row.cells[0].text.startswith("(本列数据"))
+    assert headings[2] < first_app_row < headings[3]
+    assert not [text for _, text in lines if re.fullmatch(r"—\s*\d+\s*—", text)]
+
+
+def test_sample_reads_every_number_from_its_table_cell() -> None:
+    parsed = parse(OFFICIAL)
+    expected = json.loads((SAMPLES / "2021_official.expected.json").read_text(encoding="utf-8"))
+    got = parsed.report.to_json()
+    for key in ("format", "year", "agency", "active_disclosure", "applications", "review_litigation"):
+        assert got[key] == expected[key], key
+    assert parsed.kind == "pdf"
+    assert not [f for f in parsed.findings if f.code.startswith(("parse.", "cells.", "layout."))]
+    assert parsed.sources["applications.carried_forward[6]"].ref.page == 2
+    assert parsed.sources["review_litigation.reconsideration.total"].ref.column == 5
+    assert parsed.report.sections["problems"].startswith("政务公开工作仍存在")
+
+
+# -- bad files --------------------------------------------------------------------------------------
+def test_scanned_pdf_has_no_text_layer() -> None:
+    with pytest.raises(ParseError) as info:
+        parse(SAMPLES / "scanned.pdf")
+    assert str(info.value) == f"{SAMPLES / 'scanned.pdf'}: {NO_TEXT_LAYER}"
+
+
+def _pdf(objects: list[bytes], trailer: bytes) -> bytes:
+    """A minimal PDF with a correct cross-reference table."""
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n" + trailer + b"\nstartxref\n%d\n%%%%EOF\n" % xref
+    return bytes(out)
+
+
+_PAGE_OBJECTS = [
+    b"<< /Type /Catalog /Pages 2 0 R >>",
+    b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>",
+]
+
+
+def test_password_protected_pdf() -> None:
+    """Standard security handler whose user password is not empty: the O/U keys match no password."""
+    encrypt = b"<< /Filter /Standard /V 1 /R 2 /O <%s> /U <%s> /P -4 >>" % (b"11" * 32, b"22" * 32)
+    trailer = b"<< /Size 5 /Root 1 0 R /Encrypt 4 0 R /ID [<%s> <%s>] >>" % (b"ab" * 16, b"ab" * 16)
+    data = _pdf([*_PAGE_OBJECTS, encrypt], trailer)
+    with pytest.raises(ParseError, match=r"^s\.pdf: PDF is password-protected; "):
+        parse(data, name="s.pdf")
+
+
+def test_blank_pdf_without_images_has_no_text_layer() -> None:
+    data = _pdf(_PAGE_OBJECTS, b"<< /Size 4 /Root 1 0 R >>")
+    with pytest.raises(ParseError, match=re.escape(NO_TEXT_LAYER)):
+        read_pdf(data, "blank.pdf")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"%PDF-1.7\nthis is not a pdf body\n", _pdf([b"<< /Type /Catalog >>"], b"<< /Size 2 /Root 1 0 R >>")],
+    ids=["garbage", "catalog-without-pages"],
+)
+def test_corrupt_pdf_is_a_one_line_error(data: bytes) -> None:
+    with pytest.raises(ParseError) as info:
+        parse(data, name="bad.pdf")
+    message = str(info.value)
+    assert message.startswith("bad.pdf") and "not a readable PDF" in message
+    assert "\n" not in message
+
+
+def test_truncated_pdf_is_an_error_not_a_partial_report(tmp_path: Path) -> None:
+    path = tmp_path / "cut.pdf"
+    path.write_bytes(OFFICIAL.read_bytes()[:4000])
+    with pytest.raises(ParseError) as info:
+        parse(path)
+    assert str(info.value).startswith(f"{path}: ")
