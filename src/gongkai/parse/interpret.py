@@ -115,6 +115,9 @@ class _Walker:
         self.ambiguous: dict[str, list[tuple[int, ...]]] = {}
         self.pending_ambiguous: dict[str, _Slot] = {}
         self.seen_other_group_values = False
+        self.group: str | None = None  # the merged group label seen since the last data row
+        self.foreign_rows: list[str] = []  # rows of the other layout printed in this one
+        self.app_keys = frozenset(fmt.application_row_keys)
 
     # -- classification --------------------------------------------------------------------
     def classify(self, text: str) -> tuple[Label | None, tuple[str, ...], str, str]:
@@ -192,6 +195,9 @@ class _Walker:
                 if text and not self.is_continuation(key):
                     continue  # narrative that happens to end in numbers
                 tokens = [_new(_Token, (raw, cell.ref)) for raw in values]
+                if current is None and self.group == "other_group" and any(t.raw for t in tokens):
+                    self.seen_other_group_values = True  # a 2019-style single （六） row in a 2021 table
+                    continue
                 (following if current is not None else unlabelled).extend(tokens)
         if current is not None:
             self.give(current, following, row.positional, unlabelled)
@@ -218,7 +224,17 @@ class _Walker:
     def on_label(self, label: Label, item: _Item) -> _Slot | None:
         kind = label.kind
         if kind == "app_row":
+            self.group = None
+            if label.key not in self.app_keys:
+                if label.official not in self.foreign_rows:
+                    self.foreign_rows.append(label.official)
+                return None
             return self.open_slot(f"app:{label.key}", len(APPLICANT_COLUMNS), ("count",) * 7, item)
+        if kind == "app_group":
+            self.group = label.key
+            if label.key == "other_group" and item.values:
+                self.seen_other_group_values = True
+            return None
         if kind == "ad_row":
             try:
                 table, _ = self.fmt.disclosure_row(label.key)
@@ -230,8 +246,6 @@ class _Walker:
             self.close_tables(("app:", "ad:"))
             self.ensure_review(item.cell.ref)
             return None
-        if kind == "app_group" and label.key == "other_group" and item.values:
-            self.seen_other_group_values = True
         if kind in ("ad_caption", "ad_column"):
             self.close_tables(("app:", "review"))
         elif kind == "header" and label.key in ("corner_note", "applicant_header", "organisation_header"):
@@ -450,6 +464,16 @@ class _Walker:
             )
         self.report_placeholders()
         self.report_missing_rows()
+        if self.foreign_rows:
+            other = next(k for k in FORMAT_KEYS if k != self.fmt.key)
+            self.findings.append(
+                Finding(
+                    "layout.mixed",
+                    "error",
+                    f"第二十条表格为{self.fmt.key}年格式，申请情况表却印有{other}年格式的行"
+                    f"（{'、'.join(self.foreign_rows[:3])}），这些行的数字无法归入本格式，未读取。",
+                )
+            )
         if self.seen_other_group_values and self.fmt.key == "2021":
             self.findings.append(
                 Finding(

@@ -1,0 +1,97 @@
+"""Targeted cases of the interpreter that golden files do not show: layout mixtures, provenance,
+page footers and glued numbers that cannot be recovered."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from gongkai.parse import parse
+
+SEEDS = Path(__file__).resolve().parents[1] / "data" / "parse" / "seeds"
+SEED_001 = SEEDS / "001_0786ebd486ce37d5.txt"  # 2021 layout, one cell per line
+SEED_002 = SEEDS / "002_5dfa3dd5397cb6f4.txt"  # 2019 layout, pipe rows
+
+
+def _codes(parsed) -> list[str]:
+    return [f.code for f in parsed.report.findings]
+
+
+def test_every_number_read_has_its_source_line() -> None:
+    parsed = parse(SEED_001)
+    lines = SEED_001.read_text(encoding="utf-8").split("\n")
+    for cell, value in parsed.report.numbers().items():
+        assert value is not None, cell
+        source = parsed.sources[cell]
+        assert source.ref.line is not None
+        # the printed text is on the line the source names
+        assert source.raw in lines[source.ref.line - 1]
+
+
+def test_2021_table_with_a_single_other_row_is_a_mixed_layout() -> None:
+    text = SEED_001.read_text(encoding="utf-8")
+    start = text.index("(六)其他处理")
+    end = text.index("(七)总计")
+    single = "(六)其他处理\n\n7\n\n0\n\n0\n\n0\n\n0\n\n0\n\n7\n\n"
+    parsed = parse((text[:start] + single + text[end:]).encode("utf-8"))
+    report = parsed.report
+    assert report.format == "2021"
+    assert "layout.mixed" in _codes(parsed)
+    for key in ("other_overdue_correction", "other_overdue_fee", "other_other"):
+        assert report.applications[key] == [None] * 7
+    # the single row's numbers were not pushed into any other row
+    assert report.applications["total_processed"] == [57, 1, 0, 0, 0, 0, 58]
+    assert report.applications["carried_forward"] == [2, 0, 0, 0, 0, 0, 2]
+
+
+def test_2019_table_with_the_2021_other_rows_does_not_crash() -> None:
+    text = SEED_002.read_text(encoding="utf-8")
+    old = "(六)其他處理 | 3 | 0 | 0 | 0 | 0 | 0 | 3 | ||"
+    assert old in text
+    rows = (
+        "(六)其他處理 | 1.申請人無正當理由逾期不補正、行政機關不再處理其政府信息公開申請"
+        " | 3 | 0 | 0 | 0 | 0 | 0 | 3 |\n"
+        "2.申請人逾期未按收費通知要求繳納費用、行政機關不再處理其政府信息公開申請 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n"
+        "3.其他 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |"
+    )
+    parsed = parse(text.replace(old, rows).encode("utf-8"))
+    assert parsed.report.format == "2019"
+    assert "layout.mixed" in _codes(parsed)
+    assert parsed.report.applications["total_processed"] == [62, 2, 0, 1, 0, 0, 65]
+
+
+def test_page_footers_between_value_lines_are_not_values() -> None:
+    text = SEED_001.read_text(encoding="utf-8")
+    label = "二、上年结转政府信息公开申请数量"
+    text = text.replace(f"{label}\n\n2\n\n0", f"{label}\n\n— 3 —\n\n2\n\n第 4 页\n\n0")
+    parsed = parse(text.encode("utf-8"))
+    assert parsed.report.applications["carried_over"] == [2, 0, 0, 0, 0, 0, 2]
+
+
+def test_glued_row_with_many_possible_splits_is_unreadable_not_guessed() -> None:
+    text = SEED_001.read_text(encoding="utf-8")
+    block = "一、本年新收政府信息公开申请数量\n\n57\n\n1\n\n0\n\n0\n\n0\n\n0\n\n58"
+    assert block in text
+    # 10 digits for 7 cells where 总计 = sum of six still leaves several readings
+    parsed = parse(text.replace(block, "一、本年新收政府信息公开申请数量\n\n1111110006").encode("utf-8"))
+    assert parsed.report.applications["new_received"] == [None] * 7
+    finding = next(f for f in parsed.report.findings if f.code == "parse.unreadable")
+    assert "applications.new_received[6]" in finding.cells
+    assert parsed.sources["applications.new_received[0]"].reason
+
+
+def test_glued_row_with_one_reading_is_recovered_and_flagged() -> None:
+    text = SEED_001.read_text(encoding="utf-8")
+    block = "二、上年结转政府信息公开申请数量\n\n2\n\n0\n\n0\n\n0\n\n0\n\n0\n\n2"
+    assert block in text
+    parsed = parse(text.replace(block, "二、上年结转政府信息公开申请数量\n\n2000002").encode("utf-8"))
+    assert parsed.report.applications["carried_over"] == [2, 0, 0, 0, 0, 0, 2]
+    assert "parse.split_recovered" in _codes(parsed)
+
+
+def test_placeholders_are_null_with_their_reason() -> None:
+    text = SEED_002.read_text(encoding="utf-8")
+    text = text.replace("規章 | 6 | 6 | 14 |", "規章 | / | — | 无 |")
+    parsed = parse(text.encode("utf-8"))
+    assert parsed.report.active_disclosure["regulations"] == {"made": None, "published": None, "total_public": None}
+    assert parsed.sources["active_disclosure.regulations.made"].reason == "placeholder '/'"
+    assert "cells.placeholders" in _codes(parsed)
