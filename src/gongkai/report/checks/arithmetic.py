@@ -8,9 +8,12 @@ unreadable cell is not evaluated (those cells are reported once per table under 
 
 from __future__ import annotations
 
+from functools import cache
+
 from gongkai.report.checks.codes import codes, finding
 from gongkai.report.checks.formulas import Binding, CellTerm, LinearCheck, Term, linear_checks
 from gongkai.report.checks.view import ReportView
+from gongkai.report.formats import Format, get_format
 from gongkai.report.model import Finding
 
 __all__ = ["check_cross_totals", "check_cross_year"]
@@ -43,15 +46,15 @@ def check_cross_year(previous: ReportView, current: ReportView) -> list[Finding]
     return findings
 
 
+Plan = tuple[tuple[Binding, tuple[CellTerm, ...], tuple[CellTerm, ...]], ...]
+
+
 def _evaluate(rule: LinearCheck, views: dict[int, ReportView]) -> list[Finding]:
-    current = views[0]
     findings: list[Finding] = []
-    for binding in rule.bindings(current.fmt):
+    layouts = tuple(sorted((year, view.fmt.key) for year, view in views.items()))
+    for binding, left, right in _plan(rule, layouts):
         sides: list[list[tuple[CellTerm, int]]] = []
-        for side in (rule.left, rule.right):
-            cells = _expand_per_year(rule, side, binding, views)
-            if cells is None:
-                break
+        for cells in (left, right):
             values = [(term, views[term.year].whole(term.cell)) for term in cells]
             if any(value is None for _, value in values):
                 break
@@ -68,16 +71,29 @@ def _evaluate(rule: LinearCheck, views: dict[int, ReportView]) -> list[Finding]:
     return findings
 
 
+@cache
+def _plan(rule: LinearCheck, layouts: tuple[tuple[int, str], ...]) -> Plan:
+    """Every binding of a rule with its concrete cells, per combination of layouts (computed once)."""
+    formats = {year: get_format(key) for year, key in layouts}
+    plan = []
+    for binding in rule.bindings(formats[0]):
+        left = _expand_per_year(rule, rule.left, binding, formats)
+        right = _expand_per_year(rule, rule.right, binding, formats)
+        if left is not None and right is not None:
+            plan.append((binding, tuple(left), tuple(right)))
+    return tuple(plan)
+
+
 def _expand_per_year(
-    rule: LinearCheck, side: tuple[Term, ...], binding: Binding, views: dict[int, ReportView]
+    rule: LinearCheck, side: tuple[Term, ...], binding: Binding, formats: dict[int, Format]
 ) -> list[CellTerm] | None:
     """Expand each term against the layout of the report of its own year."""
     result: list[CellTerm] = []
     for term in side:
-        view = views.get(term.year)
-        if view is None:
+        fmt = formats.get(term.year)
+        if fmt is None:
             return None
-        cells = rule.expand((term,), binding, view.fmt)
+        cells = rule.expand((term,), binding, fmt)
         if cells is None:
             return None
         result += cells

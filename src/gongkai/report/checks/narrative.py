@@ -66,6 +66,7 @@ _CLAUSE_BLOCKERS = (
     "以来",
     "历年",
 )
+_CLAUSE_BLOCKED = re.compile("|".join(map(re.escape, _CLAUSE_BLOCKERS)))
 _APPLICATION_QUALIFIERS = (
     "书面",
     "网上",
@@ -122,6 +123,8 @@ _APPLICATION_QUALIFIERS = (
 _ANSWER_QUALIFIERS = ("按时", "按期", "逾期", "延期", "超期", "当场", "名义", "率")
 _REVIEW_BLOCKERS = ("败诉", "胜诉", "纠正", "纠错", "撤销", "维持", "确认违法", "驳回", "审结", "结案", "和", "及")
 _APPLICATION_CONTEXT = ("公开申请", "依申请", "信息公开")
+# A clause that sets up a comparison makes the rest of its sentence about differences, not totals.
+_COMPARING = ("相比", "对比", "比较")
 # A phrase that makes a "、" list item a statement of its own rather than a breakdown.
 _ANY_PHRASE = re.compile(r"收到|受理|新收|接收|接到|答复|办结|办理|结转|行政复议|行政诉讼")
 
@@ -141,18 +144,22 @@ def statements(text: str, year: int | None, review_keywords: tuple[str, str]) ->
     text = _THOUSANDS.sub("", unicodedata.normalize("NFKC", text))
     text = re.sub(r"(?<=\d)\s+(?=件)", "", text)
     for sentence in _SENTENCE_END.split(text):
+        if "件" not in sentence:
+            continue
         parts = _CLAUSE_DELIMITER.split(sentence)
         clauses = parts[0::2]
         delimiters = parts[1::2]
         about_disclosure = "公开" in sentence
+        about_applications = False  # 答复/办结/结转 … N件 count once the sentence speaks of applications
+        comparing = False
         for i, clause in enumerate(clauses):
-            if not clause.strip() or _other_year(clause, year) or any(w in clause for w in _CLAUSE_BLOCKERS):
+            about_applications = about_applications or any(w in clause for w in _APPLICATION_CONTEXT)
+            if comparing or "件" not in clause:
+                comparing = comparing or any(w in clause for w in _COMPARING)
                 continue
-            earlier = clauses[:i]
-            if any(any(w in c for w in ("相比", "对比", "比较")) for c in earlier):
+            comparing = any(w in clause for w in _COMPARING)
+            if _other_year(clause, year) or _CLAUSE_BLOCKED.search(clause):
                 continue
-            # 答复/办结/结转 … N件 count only once the sentence has said it speaks of disclosure applications.
-            about_applications = any(w in "".join(clauses[: i + 1]) for w in _APPLICATION_CONTEXT)
             breakdown = _is_list_item(clauses, delimiters, i)
             quote = clause.strip()[:_MAX_QUOTE]
             if about_applications and "结转" in clause:

@@ -8,11 +8,12 @@ cross-totals that needed them are skipped rather than reported as wrong.
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import cache
 
 from gongkai.report.checks.codes import finding
 from gongkai.report.checks.view import ReportView, as_whole, is_number
-from gongkai.report.formats import APPLICANT_COLUMNS
-from gongkai.report.model import Finding, application_cell
+from gongkai.report.formats import APPLICANT_COLUMNS, Format
+from gongkai.report.model import Finding, Report, application_cell, disclosure_cell, review_cell
 
 __all__ = ["TABLES", "blank_applicant_rows", "check_blank_cells", "check_value_types", "missing_tables"]
 
@@ -24,17 +25,30 @@ _LISTED_CELLS = 5
 
 
 def _column_types(view: ReportView) -> dict[str, str]:
-    """Cell id -> value type from formats.yaml (count, signed_change, amount_…)."""
-    types: dict[str, str] = {}
-    for cell in view.report_cell_ids():
-        types[cell] = "count"
-    for table, row in view.fmt.disclosure_rows:
+    return dict(_column_types_of(view.fmt))
+
+
+@cache
+def _column_types_of(fmt: Format) -> tuple[tuple[str, str], ...]:
+    """Cell id -> value type from formats.yaml (count, signed_change, amount_…), once per layout."""
+    types = dict.fromkeys(Report.empty(fmt.key).cell_ids(), "count")
+    for table, row in fmt.disclosure_rows:
         for column in table.columns:
-            types[f"active_disclosure.{row.key}.{column.key}"] = column.type
-    for block in view.fmt.review_blocks:
-        for column in view.fmt.review_columns:
-            types[f"review_litigation.{block.key}.{column.key}"] = column.type
-    return types
+            types[disclosure_cell(row.key, column.key)] = column.type
+    for block in fmt.review_blocks:
+        for column in fmt.review_columns:
+            types[review_cell(block.key, column.key)] = column.type
+    return tuple(types.items())
+
+
+class _Label:
+    """A cell's printed label, computed only when a message needs it (most cells are fine)."""
+
+    def __init__(self, view: ReportView, cell: str) -> None:
+        self.view, self.cell = view, cell
+
+    def __str__(self) -> str:
+        return self.view.cell_label(self.cell)
 
 
 def check_value_types(view: ReportView) -> list[Finding]:
@@ -44,7 +58,7 @@ def check_value_types(view: ReportView) -> list[Finding]:
         value = view.raw(cell)
         if value is None:
             continue
-        label = view.cell_label(cell)
+        label = _Label(view, cell)
         if not is_number(value) or not isinstance(value, int | float | Decimal):
             code = (
                 "counts.non_negative_integer"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
 
@@ -52,10 +52,21 @@ class ReportView:
 
     report: Report
     fmt: Format
+    _memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     # -- raw values ---------------------------------------------------------------------------
     def raw(self, cell: str) -> object:
-        """The stored value of a cell id, or None when the report lacks it (never raises)."""
+        """The stored value of a cell id, or None when the report lacks it (never raises).
+
+        Read once per view: a check run reads each cell several times and the report does not change.
+        """
+        if cell in self._memo:
+            return self._memo[cell]
+        value = self._read(cell)
+        self._memo[cell] = value
+        return value
+
+    def _read(self, cell: str) -> object:
         table, _, rest = cell.partition(".")
         try:
             if table == "applications":
