@@ -82,8 +82,8 @@ class Report:
     year: int | None = None
     agency: str | None = None
     active_disclosure: dict[str, dict[str, Value]] = field(default_factory=dict)
-    applications: dict[str, list[int | None]] = field(default_factory=dict)
-    review_litigation: dict[str, dict[str, int | None]] = field(default_factory=dict)
+    applications: dict[str, list[Value]] = field(default_factory=dict)
+    review_litigation: dict[str, dict[str, Value]] = field(default_factory=dict)
     sections: dict[str, str] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
 
@@ -133,13 +133,13 @@ class Report:
         table, _, rest = cell.partition(".")
         if table == "applications":
             row, _, idx = rest.partition("[")
-            self.applications[row][int(idx.rstrip("]"))] = value  # type: ignore[assignment]
+            self.applications[row][int(idx.rstrip("]"))] = value
             return
         first, _, second = rest.partition(".")
         if table == "active_disclosure":
             self.active_disclosure[first][second] = value
         elif table == "review_litigation":
-            self.review_litigation[first][second] = value  # type: ignore[assignment]
+            self.review_litigation[first][second] = value
         else:
             raise KeyError(cell)
 
@@ -160,9 +160,9 @@ class Report:
                 for t in fmt.disclosure_tables
                 for r in t.rows
             },
-            "applications": {k: list(self.applications[k]) for k in fmt.application_row_keys},
+            "applications": {k: [_json_value(v) for v in self.applications[k]] for k in fmt.application_row_keys},
             "review_litigation": {
-                b.key: {c.key: self.review_litigation[b.key][c.key] for c in fmt.review_columns}
+                b.key: {c.key: _json_value(self.review_litigation[b.key][c.key]) for c in fmt.review_columns}
                 for b in fmt.review_blocks
             },
             "sections": {k: self.sections[k] for k in SECTION_KEYS if k in self.sections},
@@ -237,15 +237,17 @@ def _mapping(data: dict[str, Any], key: str, where: str | None = None) -> dict[s
     return value
 
 
-def _parse_count(value: Any, where: str) -> int | None:
+def _parse_count(value: Any, where: str) -> int | Decimal | None:
+    """A count cell. A fraction or a negative number is kept as printed, not refused: it is a
+    defect of the published report that the checker reports (counts.non_negative_integer)."""
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ReportJSONError(f"{where}: {value!r} is not a number")
     if isinstance(value, float):
-        if not value.is_integer():
-            raise ReportJSONError(f"{where}: {value!r} is not a whole number")
-        return int(value)
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ReportJSONError(f"{where}: {value!r} is not a number")
+        return int(value) if value.is_integer() else Decimal(str(value))
     return value
 
 
