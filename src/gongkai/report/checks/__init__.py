@@ -5,7 +5,7 @@ Chinese message, cell ids); :func:`codes` lists every code with its severity; do
 each one. The cross-totals are read from formats.yaml's ``checks:`` list, not retyped here.
 """
 
-from gongkai.report.checks.api import check, check_pair
+from gongkai.report.checks.api import check, check_pair, merge_findings
 from gongkai.report.checks.codes import CheckCode, codes
 
-__all__ = ["CheckCode", "check", "check_pair", "codes"]
+__all__ = ["CheckCode", "check", "check_pair", "codes", "merge_findings"]

@@ -22,12 +22,30 @@ from gongkai.report.checks.view import ReportView
 from gongkai.report.formats import FORMAT_KEYS, Format, get_format
 from gongkai.report.model import Finding, Report
 
-__all__ = ["check", "check_pair"]
+__all__ = ["check", "check_pair", "merge_findings"]
 
 
 def _format_of(report: Report) -> Format | None:
     key = str(getattr(report, "format", None))
     return get_format(key) if key in FORMAT_KEYS else None
+
+
+def merge_findings(read: list[Finding], checked: list[Finding]) -> list[Finding]:
+    """The reader's findings, then the checker's, without saying one thing twice.
+
+    Both the reader and the checker report blank or placeholder cells (cells.placeholders): the
+    reader knows what was printed ("/", "—"), the checker only that a value is missing. A checker
+    finding whose code the reader already gave for the same or more cells is dropped.
+    """
+    covered: dict[str, set[str]] = {}
+    for f in read:
+        covered.setdefault(f.code, set()).update(f.cells)
+    merged = list(read)
+    for f in checked:
+        if f in merged or (f.cells and set(f.cells) <= covered.get(f.code, set())):
+            continue
+        merged.append(f)
+    return merged
 
 
 def check(report: Report, *, published: date | None = None, agency_level: str | None = None) -> list[Finding]:
