@@ -16,6 +16,7 @@ What is produced:
   single （六）其他处理 row.
 - ``pdf/2021_official.pdf`` (numbers of seed 000): HTML with ruled tables printed by WeasyPrint
   (Noto CJK), "— N —" page footers, the applications table running over a page break.
+- ``pdf/2019_official.pdf`` (numbers of seed 002): the trial layout printed the same way.
 - ``pdf/scanned.pdf``: one page holding only an image (no text layer), for the OCR error.
 """
 
@@ -198,7 +199,20 @@ def write_docx(blocks: list[tuple[str, Any]], path: Path) -> None:
             font(paragraph.add_run(content), "仿宋_GB2312", 16)
     buffer = io.BytesIO()
     document.save(buffer)
-    path.write_bytes(buffer.getvalue())
+    path.write_bytes(_stable_zip(buffer.getvalue()))
+
+
+def _stable_zip(data: bytes) -> bytes:
+    """The same package with fixed entry dates, so regenerating gives byte-identical files."""
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=(2025, 1, 1, 0, 0, 0))
+            archive.writestr(entry, source.read(info), compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()
 
 
 def _grid(rows: Table) -> tuple[int, list[tuple[int, int, Cell]]]:
@@ -345,6 +359,7 @@ def main() -> None:
         ("docx", "2021_official", "001", write_docx),
         ("docx", "2019_official", "002", write_docx),
         ("pdf", "2021_official", "000", None),
+        ("pdf", "2019_official", "002", None),
     ]
     for folder, name, prefix, writer in cases:
         seed = _seed(prefix)
