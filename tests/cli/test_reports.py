@@ -5,6 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -202,3 +205,29 @@ def test_csv_output_suffix_implies_csv_and_sources_add_columns(run: Run, tmp_pat
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     cell = next(r for r in rows if r["row"] == "new_received" and r["column"] == "total")
     assert cell["value"] == "58" and cell["printed"] == "58" and "118" in cell["source"]  # seed line 118 prints it
+
+
+# -- progress -------------------------------------------------------------------------------
+
+
+def _subprocess(args: list[str], force_terminal: bool) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR", "TTY_COMPATIBLE")}
+    if force_terminal:
+        env["FORCE_COLOR"] = "1"  # rich then treats stderr as a terminal, as an interactive run would
+    code = "import sys; from gongkai.cli import main; sys.argv[0] = 'gongkai'; main()"
+    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, timeout=120)
+
+
+def test_progress_bar_on_a_terminal_batch_goes_to_stderr_only(tmp_path: Path) -> None:
+    seeds = [str(s) for s in sorted(SEEDS.glob("*.txt"))]
+    result = _subprocess(["parse", "--json", *seeds, str(tmp_path / "gone.txt")], force_terminal=True)
+    assert result.returncode == 1
+    assert len(json.loads(result.stdout)) == len(seeds)  # stdout is pure JSON
+    assert f"{len(seeds) + 1}/{len(seeds) + 1}" in result.stderr  # the bar reached the end
+    assert f"error: {tmp_path / 'gone.txt'}: file not found" in result.stderr  # not erased by the bar
+
+
+def test_no_progress_bar_for_small_batches_or_redirected_stderr() -> None:
+    seeds = [str(s) for s in sorted(SEEDS.glob("*.txt"))]
+    assert _subprocess(["parse", "--json", *seeds[:3]], force_terminal=True).stderr == ""
+    assert _subprocess(["parse", "--json", *seeds], force_terminal=False).stderr == ""

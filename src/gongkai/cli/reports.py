@@ -113,7 +113,11 @@ def read_file(path: Path) -> Outcome:
 
 
 def _outcomes(files: list[Path]) -> Iterator[Outcome]:
-    """Each file's outcome in argument order, with a progress bar on stderr for larger batches."""
+    """Each file's outcome in argument order, with a progress bar on stderr for larger batches.
+
+    A file that could not be read is reported here, one line on stderr, through the bar's own
+    console: a plain write would be erased by the bar's next redraw.
+    """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     err = Console(stderr=True)
@@ -133,13 +137,11 @@ def _outcomes(files: list[Path]) -> Iterator[Outcome]:
     with progress if show else nullcontext():
         task = progress.add_task("reading", total=len(files))
         for path in files:
-            yield read_file(path)
+            outcome = read_file(path)
+            if outcome.error is not None:
+                err.print(f"error: {outcome.error}", markup=False, highlight=False, emoji=False, soft_wrap=True)
+            yield outcome
             progress.advance(task)
-
-
-def _report_error(outcome: Outcome) -> None:
-    if outcome.error is not None:
-        print(f"error: {outcome.error}", file=sys.stderr, flush=True)
 
 
 def _exit_code(outcomes: list[Outcome]) -> int:
@@ -267,7 +269,6 @@ def parse_command(
     outcomes: list[Outcome] = []
     for outcome in _outcomes(files):
         outcomes.append(outcome)
-        _report_error(outcome)
         if not as_json and not as_csv:
             _print_summary(console, outcome)
     ok = True
@@ -303,7 +304,6 @@ def check_command(files: Files, as_json: JsonFlag = False) -> None:
     outcomes: list[Outcome] = []
     for outcome in _outcomes(files):
         outcomes.append(outcome)
-        _report_error(outcome)
         if as_json or outcome.report is None:
             continue
         mark = "[red]✗[/red]" if outcome.failed else "[green]✓[/green]"
