@@ -54,16 +54,19 @@ _BLOCKS = frozenset(
     ]
 )
 _MAX_SPAN = 64
+_new = tuple.__new__  # one named tuple per cell, built directly (parse speed is a target)
 
 
 def read_html(text: str, normalize: Any) -> Document:
     """Rows of the HTML ``text`` (decoded); ``normalize`` is applied to each cell's text."""
-    import lxml.html
     from lxml import etree
 
+    # plain etree elements: lxml.html's Python-level element class lookup cost more than the parse
     try:
-        root = lxml.html.document_fromstring(text)
-    except (etree.ParserError, ValueError):
+        root = etree.fromstring(text, etree.HTMLParser(remove_comments=True, remove_pis=True))
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return Document(rows=[], kind="html")
+    if root is None:
         return Document(rows=[], kind="html")
     rows: list[SourceRow] = []
     state = {"origin": 0, "table": 0}
@@ -71,9 +74,8 @@ def read_html(text: str, normalize: Any) -> Document:
     if title is not None and title.text and title.text.strip():
         state["origin"] += 1
         rows.append(SourceRow([SourceCell(normalize(title.text).strip(), SourceRef(line=title.sourceline), 1)]))
-    for bad in [*root.iter(*_DROP), *root.iter(etree.Comment, etree.ProcessingInstruction)]:
-        if bad.getparent() is not None:
-            bad.drop_tree()
+    for bad in list(root.iter(*_DROP)):
+        _drop(bad)
     buffer: list[str] = []
     buffer_line: list[int] = [0]
 
@@ -116,6 +118,20 @@ def read_html(text: str, normalize: Any) -> Document:
     return Document(rows=rows, kind="html")
 
 
+def _drop(element: Any) -> None:
+    """Remove ``element`` but keep the text that follows it (its tail)."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    if element.tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
+
+
 def _has_nested_table(table: Any) -> bool:
     return any(True for _ in table.iterdescendants("table"))
 
@@ -135,8 +151,8 @@ def _read_table(table: Any, rows: list[SourceRow], state: dict[str, int], normal
             rowspan = _span(td.get("rowspan"))
             state["origin"] += 1
             text = normalize("".join(td.itertext())).strip()
-            ref = SourceRef(line=td.sourceline, table=number, row=row_index, column=len(grid) + 1)
-            cell = SourceCell(text, ref, state["origin"])
+            ref = _new(SourceRef, (td.sourceline, None, number, row_index, len(grid) + 1, None))
+            cell = _new(SourceCell, (text, ref, state["origin"]))
             for _ in range(colspan):
                 if rowspan > 1:
                     pending[len(grid)] = (rowspan - 1, cell)
@@ -159,6 +175,8 @@ def _fill_rowspans(grid: list[SourceCell], pending: dict[int, tuple[int, SourceC
 
 
 def _span(value: str | None) -> int:
+    if value is None:
+        return 1
     try:
         return max(1, min(_MAX_SPAN, int(str(value).strip())))
     except (TypeError, ValueError):

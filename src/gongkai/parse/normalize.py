@@ -17,7 +17,7 @@ import unicodedata
 from functools import cache
 from typing import Any
 
-__all__ = ["decode_bytes", "label_key", "normalize_text", "to_simplified"]
+__all__ = ["clean_text", "decode_bytes", "label_key", "normalize_text", "to_simplified"]
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -78,11 +78,19 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\ufeff\ufffd
 def normalize_text(text: str) -> str:
     """The whole document in matching form: simplified, NFKC, junk removed, line breaks kept."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = to_simplified(text)
+    return clean_text(to_simplified(text))
+
+
+def clean_text(text: str) -> str:
+    """Everything of :func:`normalize_text` but the t2s conversion.
+
+    For HTML the whole page is converted to simplified once (OpenCC's per-call cost dominates when
+    called per cell) and each cell's text, with its entities resolved, is cleaned here.
+    """
     text = unicodedata.normalize("NFKC", text)
     text = _CONTROL.sub("", text)
     text = _PINYIN.sub("", text)
-    if any(pair in text for pair in _PUNCT_PAIRS):
+    if len(text) < 256 or any(pair in text for pair in _PUNCT_PAIRS):  # a short text: the regex is cheaper
         text = _PUNCT_RUN.sub("", text)
     return text
 

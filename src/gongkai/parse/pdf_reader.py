@@ -30,6 +30,7 @@ MAX_PAGES = 300
 NO_TEXT_LAYER = "PDF has no text layer (scanned image?); run OCR first"
 _TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 _SNAP = 2.0  # points: cell edges closer than this are one grid line
+_THIN_RULE = 2.0  # points: a filled rectangle this thin is a drawn line
 _UNMAPPED = "(cid:"
 _PAGE_NUMBER = re.compile(
     r"^(?:[-—–~·]+\s*\d{1,4}\s*[-—–~·]+"
@@ -126,7 +127,8 @@ class _PageReader:
             return
         self.chars += len(chars)
         self.unmapped += sum(1 for c in chars if c["text"].startswith(_UNMAPPED))
-        tables = [t for t in page.find_tables(_TABLE_SETTINGS) if len(t.cells) > 1]
+        ruled = page.filter(_visible_rule) if page.rects else page
+        tables = [t for t in ruled.find_tables(_TABLE_SETTINGS) if len(t.cells) > 1]
         # a single ruled box (a framed paragraph) is text, not a table
         boxes = [t.bbox for t in tables]
         placed: list[tuple[float, int, list[SourceRow]]] = []
@@ -210,6 +212,33 @@ class _PageReader:
                     if owners[r][c] == k:
                         grid[r][c] = cell
         return [SourceRow([c for c in row if c is not None], positional=True) for row in grid if any(row)]
+
+
+def _visible_rule(obj: dict[str, Any]) -> bool:
+    """False for rectangles that draw no visible line: background and shading fills.
+
+    A white page or body background is a filled rectangle over the whole text area (WeasyPrint
+    prints one for ``background: #fff``); taken as table edges it would turn the whole page into
+    one table. Stroked rectangles are borders; thin filled ones are rules drawn as bars (as Word
+    and LibreOffice export them) unless they are white.
+    """
+    if obj.get("object_type") != "rect" or obj.get("stroke"):
+        return True
+    if not obj.get("fill"):
+        return False
+    return min(obj["width"], obj["height"]) <= _THIN_RULE and not _white(obj.get("non_stroking_color"))
+
+
+def _white(color: Any) -> bool:
+    """A fill colour that is (near) white in gray, RGB or CMYK."""
+    if color is None:
+        return False
+    values = tuple(color) if isinstance(color, list | tuple) else (color,)
+    if not all(isinstance(v, int | float) for v in values):
+        return False  # a pattern or named colour space: assume it shows
+    if len(values) == 4:
+        return all(v <= 0.05 for v in values)
+    return all(v >= 0.95 for v in values)
 
 
 def _page_number(item: tuple[float, int, list[SourceRow]]) -> bool:

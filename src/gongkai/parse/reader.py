@@ -11,7 +11,7 @@ from gongkai.parse.document import Document
 from gongkai.parse.errors import ParseError
 from gongkai.parse.html_reader import read_html
 from gongkai.parse.interpret import CellSource, interpret
-from gongkai.parse.normalize import decode_bytes, normalize_text
+from gongkai.parse.normalize import clean_text, decode_bytes, normalize_text, to_simplified
 from gongkai.parse.text_reader import read_text
 from gongkai.report.model import Finding, Report
 
@@ -107,7 +107,7 @@ def _parse_bytes(data: bytes, label: str) -> ParsedReport:
             text, encoding = decode_bytes(data)
         except UnicodeDecodeError:
             raise ParseError("binary data, not a text, HTML, DOCX or PDF report", source=label) from None
-        doc = read_html(text, normalize_text) if kind == "html" else read_text(normalize_text(text))
+        doc = read_html(to_simplified(text), clean_text) if kind == "html" else read_text(normalize_text(text))
     result = interpret(doc)
     if not _found_anything(result.sources):
         raise ParseError("not a 政府信息公开工作年度报告: none of the report's tables was found", source=label)
