@@ -231,3 +231,13 @@ def test_no_progress_bar_for_small_batches_or_redirected_stderr() -> None:
     seeds = [str(s) for s in sorted(SEEDS.glob("*.txt"))]
     assert _subprocess(["parse", "--json", *seeds[:3]], force_terminal=True).stderr == ""
     assert _subprocess(["parse", "--json", *seeds], force_terminal=False).stderr == ""
+
+
+def test_check_of_report_json_replaces_stale_findings(run: Run, tmp_path: Path) -> None:
+    data = parse(CLEAN_SEED).to_json()
+    data["findings"] = [{"code": "applications.row_total", "severity": "error", "message": "已更正", "cells": []}]
+    path = tmp_path / "corrected.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    result = run("check", "--json", path)
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["findings"] == []

@@ -80,10 +80,11 @@ def read_file(path: Path) -> Outcome:
     """Read (or, for ``.json``, load) one report and check it; never raises.
 
     The parse findings and the checker's findings are merged into ``report.findings`` so the JSON
-    output carries both, the reader's first.
+    output carries both, the reader's first. A report JSON is checked afresh: the findings it
+    carries describe the file it was read from, before any correction, so they are replaced.
     """
     from gongkai.parse import ParseError, parse
-    from gongkai.report.checks import check
+    from gongkai.report.checks import check, merge_findings
     from gongkai.report.model import Report, ReportJSONError
 
     name = str(path)
@@ -108,7 +109,7 @@ def read_file(path: Path) -> Outcome:
         extra = check(report)
     except Exception as exc:
         return Outcome(name, error=f"{name}: the checker failed ({type(exc).__name__}: {exc})")
-    report.findings = list(dict.fromkeys([*report.findings, *extra]))
+    report.findings = merge_findings(report.findings if parsed is not None else [], extra)
     return Outcome(name, report=report, parsed=parsed, findings=report.findings)
 
 
