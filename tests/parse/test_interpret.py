@@ -95,3 +95,23 @@ def test_placeholders_are_null_with_their_reason() -> None:
     assert parsed.report.active_disclosure["regulations"] == {"made": None, "published": None, "total_public": None}
     assert parsed.sources["active_disclosure.regulations.made"].reason == "placeholder '/'"
     assert "cells.placeholders" in _codes(parsed)
+
+
+def test_procurement_amount_without_unit_is_not_guessed() -> None:
+    text = SEED_002.read_text(encoding="utf-8").replace("3798.8854萬元", "52.15")
+    parsed = parse(text.encode("utf-8"))
+    assert parsed.report.active_disclosure["procurement"]["amount_10k_yuan"] is None
+    assert "cells.unit_unknown" in _codes(parsed)
+
+
+def test_amount_in_yuan_is_converted_exactly() -> None:
+    text = SEED_002.read_text(encoding="utf-8").replace("3798.8854萬元", "251000元")
+    amount = parse(text.encode("utf-8")).report.active_disclosure["procurement"]["amount_10k_yuan"]
+    assert str(amount) == "25.1"
+
+
+def test_count_with_unit_is_read_and_noted() -> None:
+    text = SEED_002.read_text(encoding="utf-8").replace("規章 | 6 | 6 | 14 |", "規章 | 6件 | 6 | 14 |")
+    parsed = parse(text.encode("utf-8"))
+    assert parsed.report.active_disclosure["regulations"]["made"] == 6
+    assert "cells.unit_text" in _codes(parsed)

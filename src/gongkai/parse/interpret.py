@@ -38,6 +38,11 @@ __all__ = ["CellSource", "Interpretation", "interpret"]
 
 _MAX_LABEL_LEN = 90
 _NARRATIVE_SECTIONS = frozenset(SECTION_KEYS)
+_TABLE_NAMES = {
+    "active_disclosure": "主动公开情况表",
+    "applications": "申请情况表",
+    "review_litigation": "复议诉讼情况表",
+}
 _PAGE_MARK = re.compile(
     r"^(?:[-—–―]{1,2}\s*\d{1,4}\s*[-—–―]{1,2}|第\s*\d{1,4}\s*页(?:\s*[,/]?\s*共\s*\d{1,4}\s*页)?"
     r"|\d{1,4}\s*/\s*\d{1,4}|page\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$",
@@ -118,6 +123,7 @@ class _Walker:
         self.group: str | None = None  # the merged group label seen since the last data row
         self.foreign_rows: list[str] = []  # rows of the other layout printed in this one
         self.app_keys = frozenset(fmt.application_row_keys)
+        self.unit_cells: list[str] = []  # count cells printed with a unit ("5件")
 
     # -- classification --------------------------------------------------------------------
     def classify(self, text: str) -> tuple[Label | None, tuple[str, ...], str, str]:
@@ -360,6 +366,8 @@ class _Walker:
                 reading = _read(token.raw, kind)
                 container[key] = reading.value
                 sources[cell_id] = _new(CellSource, (token.ref, reading.raw, reading.reason))
+                if reading.unit is not None and kind.startswith("count"):
+                    self.unit_cells.append(cell_id)
             return
         if not tokens:
             for cell_id in ids:
@@ -484,27 +492,42 @@ class _Walker:
             )
 
     def report_placeholders(self) -> None:
-        by_table: dict[str, list[str]] = {}
-        shown: dict[str, set[str]] = {}
-        for cell_id, source in self.sources.items():
-            if source.reason and (source.reason.startswith(("placeholder", "blank"))):
-                table = cell_id.split(".", 1)[0]
-                by_table.setdefault(table, []).append(cell_id)
-                shown.setdefault(table, set()).add(source.raw or "空白")
-        names = {
-            "active_disclosure": "主动公开情况表",
-            "applications": "申请情况表",
-            "review_litigation": "复议诉讼情况表",
+        """One finding per table and kind of cell that was printed but is not a plain number."""
+        kinds = {
+            "placeholder": "cells.placeholders",
+            "blank": "cells.placeholders",
+            "not a number": "cells.not_a_number",
+            "amount": "cells.unit_unknown",
         }
-        for table, cells in by_table.items():
-            marks = "、".join(sorted(shown[table]))
+        groups: dict[tuple[str, str], list[str]] = {}
+        shown: dict[tuple[str, str], set[str]] = {}
+        for cell_id, source in self.sources.items():
+            reason = source.reason
+            if not reason:
+                continue
+            code = next((c for prefix, c in kinds.items() if reason.startswith(prefix)), None)
+            if code is None:
+                continue
+            key = (code, cell_id.split(".", 1)[0])
+            groups.setdefault(key, []).append(cell_id)
+            shown.setdefault(key, set()).add(source.raw or "空白")
+        for (code, table), cells in groups.items():
+            marks = "、".join(sorted(shown[(code, table)])[:6])
+            name = _TABLE_NAMES[table]
+            if code == "cells.placeholders":
+                text = f"{name}有{len(cells)}个单元格印为“{marks}”而非数字，已按无数值读取（未当作0）。"
+            elif code == "cells.unit_unknown":
+                text = f"{name}的金额印为“{marks}”，未注明元或万元，无法换算为万元，已按无数值读取。"
+            else:
+                text = f"{name}有{len(cells)}个单元格印为“{marks}”，不是数字，已按无数值读取。"
+            self.findings.append(Finding(code, "warning", text, tuple(cells)))
+        if self.unit_cells:
             self.findings.append(
                 Finding(
-                    "cells.placeholders",
+                    "cells.unit_text",
                     "warning",
-                    f"{names.get(table, table)}有{len(cells)}个单元格印为“{marks}”而非数字，"
-                    "已按无数值读取（未当作0）。",
-                    tuple(cells),
+                    f"{len(self.unit_cells)}个计数单元格连同单位一起印出（如“5件”），已读取其中的数字；表格中应只填数字。",
+                    tuple(self.unit_cells),
                 )
             )
 

@@ -53,6 +53,9 @@ def read_cell(raw: str, kind: str = "count") -> CellValue:
     value = Decimal(number.replace(",", ""))
     if word in ("减", "减少"):
         value = -value
+    if kind == "amount_unit_in_cell" and unit is None and value != 0:
+        # 采购总金额 names no unit and cells print 元 or 万元 alike: a bare number cannot be placed
+        return CellValue(None, text, f"amount {text!r} printed without a unit (元 or 万元?)")
     if unit in _AMOUNT_FACTORS:
         if kind.startswith("amount"):
             value = value * _AMOUNT_FACTORS[unit]

@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import io
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 from gongkai.parse.document import Document, SourceCell, SourceRef, SourceRow
 from gongkai.parse.errors import ParseError
@@ -84,7 +84,7 @@ def read_pdf(data: bytes, label: str) -> Document:
     if reader.blank_pages:
         shown = ", ".join(str(n) for n in reader.blank_pages[:10])
         notes.append(f"pages without a text layer (scanned?) were skipped: {shown}")
-    return Document(rows=reader.rows, kind="pdf", notes=notes)
+    return Document(rows=reader.paragraphs(), kind="pdf", notes=notes)
 
 
 def _open_error(exc: BaseException) -> str:
@@ -114,6 +114,21 @@ class _PageReader:
         self.chars = 0
         self.unmapped = 0
         self.blank_pages: list[int] = []
+        self.geometry: dict[int, _Line] = {}  # origin of a text row → where the line was printed
+
+    def paragraphs(self) -> list[SourceRow]:
+        """The rows with lines that a paragraph wrapped onto joined again (see :func:`_continues`)."""
+        out: list[SourceRow] = []
+        previous: _Line | None = None
+        for row in self.rows:
+            line = None if row.positional else self.geometry.get(row.cells[0].origin)
+            if line is not None and previous is not None and out and _continues(out[-1], previous, row, line):
+                last = out[-1].cells[0]
+                out[-1] = SourceRow([SourceCell(_glue(last.text, row.cells[0].text), last.ref, last.origin)])
+            else:
+                out.append(row)
+            previous = line
+        return out
 
     def next_origin(self) -> int:
         self.origin += 1
@@ -135,12 +150,17 @@ class _PageReader:
         for table in tables:
             placed.append((table.bbox[1], 1, self.table_rows(table, chars, number)))
         outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _in_any(obj, boxes))
-        for line in outside.extract_text_lines(return_chars=False):
+        lines = [ln for ln in outside.extract_text_lines(return_chars=False) if ln["text"].strip()]
+        left = min((ln["x0"] for ln in lines), default=0.0)
+        right = max((ln["x1"] for ln in lines), default=0.0)
+        for line in lines:
             text = normalize_text(line["text"]).strip()
             if text:
                 self.line += 1
                 ref = SourceRef(line=self.line, page=number)
-                placed.append((line["top"], 0, [SourceRow([SourceCell(text, ref, self.next_origin())])]))
+                origin = self.next_origin()
+                self.geometry[origin] = _Line(number, line["x0"], line["x1"], line["top"], line["bottom"], left, right)
+                placed.append((line["top"], 0, [SourceRow([SourceCell(text, ref, origin)])]))
         placed.sort(key=lambda item: (item[0], item[1]))
         while placed and _page_number(placed[-1]):
             placed.pop()
@@ -212,6 +232,56 @@ class _PageReader:
                     if owners[r][c] == k:
                         grid[r][c] = cell
         return [SourceRow([c for c in row if c is not None], positional=True) for row in grid if any(row)]
+
+
+class _Line(NamedTuple):
+    """Where a text line was printed, and the left/right edges of the page's text."""
+
+    page: int
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    left: float
+    right: float
+
+
+_ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、])")
+_TRAILING_VALUE = re.compile(r"(?:^|\s)[\d.,/—–-]+$")
+
+
+def _continues(before: SourceRow, above: _Line, row: SourceRow, line: _Line) -> bool:
+    """True when ``line`` carries on the paragraph of the line ``above`` (wrapped at the margin).
+
+    The line above must run to the right edge of the text, this one must start at the left edge
+    (a new paragraph is indented, as Chinese documents indent 2 characters) and follow closely, on
+    the same page or at the top of the next. Never joined: a line above that ends in a spaced-off
+    number or placeholder (a row of an unruled table) and a line that starts with an enumerator ("三、",
+    "（二）", "1.") — headings, list items and table labels stay rows of their own.
+    """
+    if before.positional or len(before.cells) != 1:
+        return False
+    height = max(above.bottom - above.top, 1.0)
+    # left-aligned CJK text stops up to ~2 characters short: a character that may not start a
+    # line ("、", "。") takes the one before it along, and digits do not break
+    if above.x1 < above.right - 2.5 * height or line.x0 > line.left + 0.5 * height:
+        return False
+    if abs((line.bottom - line.top) - height) > 0.25 * height:
+        return False
+    if line.page == above.page:
+        if not 0 <= line.top - above.bottom < height:
+            return False
+    elif line.page != above.page + 1:
+        return False
+    text = row.cells[0].text
+    return not (_TRAILING_VALUE.search(before.cells[0].text) or _ENUMERATOR.match(text))
+
+
+def _glue(first: str, second: str) -> str:
+    """Join two wrapped pieces: no space between Chinese characters, one between Latin words."""
+    if first[-1:].isascii() and first[-1:].isalnum() and second[:1].isascii() and second[:1].isalnum():
+        return f"{first} {second}"
+    return first + second
 
 
 def _visible_rule(obj: dict[str, Any]) -> bool:
