@@ -21,7 +21,14 @@ from html import escape
 from typing import Any
 
 from gongkai.render.fonts import OFFICIAL_FONTS
-from gongkai.render.layout import LayoutCell, TableLayout, format_value, report_title, table_layouts
+from gongkai.render.layout import (
+    LayoutCell,
+    TableLayout,
+    format_value,
+    report_title,
+    report_title_lines,
+    table_layouts,
+)
 from gongkai.report.model import SECTION_KEYS, Report
 
 __all__ = ["PAGE_MARGINS_MM", "render_docx"]
@@ -152,9 +159,11 @@ def _cell_xml(cell: LayoutCell, text: str, widths: list[int], *, restart: bool, 
 
 def _body_xml(report: Report) -> str:
     fmt = report.definition
-    title = report_title(fmt, report.agency, report.year)
+    lines = report_title_lines(fmt, report.agency, report.year)
+    font = OFFICIAL_FONTS["title"]
+    title = f"<w:r>{_rpr(font, _TITLE_PT)}<w:br/></w:r>".join(_run(line, font, _TITLE_PT) for line in lines)
     parts = [
-        _paragraph(_run(title, OFFICIAL_FONTS["title"], _TITLE_PT), align="center", indent=False, line=_TITLE_LINE),
+        _paragraph(title, align="center", indent=False, line=_TITLE_LINE),
         _paragraph("", indent=False),
     ]
     layouts = {t.section: t for t in table_layouts(fmt.key)}

@@ -12,7 +12,14 @@ from __future__ import annotations
 from functools import cache
 from html import escape
 
-from gongkai.render.layout import LayoutCell, TableLayout, format_value, report_title, table_layouts
+from gongkai.render.layout import (
+    LayoutCell,
+    TableLayout,
+    format_value,
+    report_title,
+    report_title_lines,
+    table_layouts,
+)
 from gongkai.report.model import SECTION_KEYS, Report
 
 __all__ = ["PAGE_CSS", "render_html", "render_html_fragment"]
@@ -131,7 +138,8 @@ def render_html_fragment(report: Report) -> str:
     """The report as one ``<article class="gongkai-report">`` for embedding (styles: PAGE_CSS)."""
     fmt = report.definition
     parts = [f'<article class="gongkai-report format-{escape(fmt.key)}">']
-    parts.append(f"<h1>{escape(report_title(fmt, report.agency, report.year))}</h1>")
+    title = "<br>".join(escape(line) for line in report_title_lines(fmt, report.agency, report.year))
+    parts.append(f"<h1>{title}</h1>")
     for section in fmt.sections:
         parts.append(f'<section class="{section.key}"><h2>{escape(section.label)}</h2>')
         if section.key in SECTION_KEYS:

@@ -37,6 +37,7 @@ __all__ = [
     "document_title",
     "format_value",
     "report_title",
+    "report_title_lines",
     "table_layout",
     "table_layouts",
 ]
@@ -102,6 +103,16 @@ def document_title(fmt: Format) -> str:
 def report_title(fmt: Format, agency: str | None, year: int | None) -> str:
     """ "<agency><year>年政府信息公开工作年度报告" (agency or year left out when unknown)."""
     return f"{agency or ''}{f'{year}年' if year is not None else ''}{document_title(fmt)}"
+
+
+def report_title_lines(fmt: Format, agency: str | None, year: int | None) -> tuple[str, ...]:
+    """The title broken where GB/T 9704 wants it: whole words per line, the agency on its own line.
+
+    At 22 pt a line holds about 20 characters, so most titles wrap; breaking after the agency
+    keeps "2024年政府信息公开工作年度报告" whole instead of cutting it wherever the width ends.
+    """
+    rest = report_title(fmt, None, year)
+    return (agency, rest) if agency else (rest,)
 
 
 def format_value(value: Value, value_type: str = "count") -> str:
