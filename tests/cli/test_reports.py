@@ -241,3 +241,12 @@ def test_check_of_report_json_replaces_stale_findings(run: Run, tmp_path: Path) 
     result = run("check", "--json", path)
     assert result.exit_code == 0
     assert json.loads(result.stdout)["findings"] == []
+
+
+def test_output_that_cannot_be_written_is_exit_1_in_one_line(run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    target.mkdir()  # a directory where the file should go
+    result = run("parse", "-o", target, CLEAN_SEED)
+    assert result.exit_code == 1
+    assert result.stderr.strip().startswith(f"error: {target}: cannot write")
+    assert len(result.stderr.splitlines()) == 1
