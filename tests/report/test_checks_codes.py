@@ -18,7 +18,8 @@ DOCS = Path(__file__).resolve().parents[2] / "docs" / "checks.md"
 
 
 def test_every_code_has_one_heading_in_docs_and_no_heading_is_stale() -> None:
-    headings = re.findall(r"^## (\S+)\s*$", DOCS.read_text(encoding="utf-8"), flags=re.MULTILINE)
+    checker_part = DOCS.read_text(encoding="utf-8").split("\n# Findings of the reader", 1)[0]
+    headings = re.findall(r"^## (\S+)\s*$", checker_part, flags=re.MULTILINE)
     assert sorted(headings) == sorted(codes())
     assert len(headings) == len(set(headings))
 
