@@ -8,15 +8,18 @@ tables are the official ones with the same merged cells as the HTML (both walk
 :mod:`gongkai.render.layout`): gridSpan for column spans, vMerge for row spans, header rows
 repeated on each page.
 
-python-docx is used for the package (page setup, footer, properties); the body is written as
-WordprocessingML strings and parsed once, because building 300 table cells through python-docx's
-object API costs ~50 ms a report and the target is 1,000 reports in under a minute.
+python-docx builds the package once per process (page setup, styles, footer, properties); each
+report's body is written as WordprocessingML strings into that package's document.xml. Building
+300 table cells through python-docx's object API and re-saving its 800 KB template cost ~40 ms a
+report; this way a report takes a few milliseconds (benchmarks/bench_render.py).
 """
 
 from __future__ import annotations
 
 import io
 import re
+import zipfile
+from functools import cache
 from html import escape
 from typing import Any
 
@@ -209,20 +212,47 @@ def _setup(document: Any) -> None:
         footer._p.append(element)
 
 
-def render_docx(report: Report) -> bytes:
-    """The report as DOCX bytes (fonts named: :data:`gongkai.render.fonts.OFFICIAL_FONTS`)."""
+_TITLE_MARK = "GONGKAI-TITLE"
+_AUTHOR_MARK = "GONGKAI-AUTHOR"
+
+
+@cache
+def _package() -> tuple[tuple[tuple[str, bytes], ...], str, str]:
+    """The fixed parts of every report's DOCX, made once with python-docx.
+
+    Returns the package's parts in order (word/document.xml and docProps/core.xml as templates:
+    the body goes before the final w:sectPr, the title and author replace their markers).
+    Re-opening and re-saving the 800 KB default template per report would cost more than
+    everything else together.
+    """
     import docx
-    from docx.oxml import parse_xml
 
     document = docx.Document()
     _setup(document)
-    body = document.element.body
-    sect_pr = body[-1]
-    for element in list(parse_xml(f'<w:body xmlns:w="{_W_NS}">{_body_xml(report)}</w:body>')):
-        sect_pr.addprevious(element)
     props = document.core_properties
-    props.title = report_title(report.definition, report.agency, report.year)
-    props.author = report.agency or ""
+    props.title, props.author, props.comments = _TITLE_MARK, _AUTHOR_MARK, "gongkai"
     out = io.BytesIO()
     document.save(out)
+    with zipfile.ZipFile(out) as package:
+        parts = tuple((info.filename, package.read(info)) for info in package.infolist())
+    xml = dict(parts)["word/document.xml"].decode("utf-8")
+    body = xml.index("<w:body>") + len("<w:body>")
+    if not xml.startswith("<w:sectPr", body):
+        raise ValueError("python-docx default template has content in its body; gongkai expects none")
+    return parts, xml[:body], xml[body:]
+
+
+def render_docx(report: Report) -> bytes:
+    """The report as DOCX bytes (fonts named: :data:`gongkai.render.fonts.OFFICIAL_FONTS`)."""
+    parts, head, tail = _package()
+    title = report_title(report.definition, report.agency, report.year)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as package:
+        for name, data in parts:
+            if name == "word/document.xml":
+                data = (head + _body_xml(report) + tail).encode("utf-8")
+            elif name == "docProps/core.xml":
+                text = data.decode("utf-8").replace(_TITLE_MARK, _text(title))
+                data = text.replace(_AUTHOR_MARK, _text(report.agency or "")).encode("utf-8")
+            package.writestr(name, data)
     return out.getvalue()
