@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from gongkai.parse import ParseError, parse
-from gongkai.parse.document import SourceRow
-from gongkai.parse.pdf_reader import NO_TEXT_LAYER, _PageReader, read_pdf
+from gongkai.parse.document import SourceCell, SourceRef, SourceRow
+from gongkai.parse.pdf_reader import NO_TEXT_LAYER, _continues, _Line, _PageReader, _visible_rule, read_pdf
 
 SAMPLES = Path(__file__).resolve().parents[1] / "data" / "parse" / "pdf"
 OFFICIAL = SAMPLES / "2021_official.pdf"
@@ -115,6 +115,65 @@ def test_sample_reads_every_number_from_its_table_cell() -> None:
     assert parsed.sources["applications.carried_forward[6]"].ref.page == 2
     assert parsed.sources["review_litigation.reconsideration.total"].ref.column == 5
     assert parsed.report.sections["problems"].startswith("政务公开工作仍存在")
+
+
+def test_sample_paragraphs_wrapped_over_lines_are_joined() -> None:
+    sections = parse(OFFICIAL).report.sections
+    overview = sections["overview"].split("\n")
+    assert len(overview) == 5 and all(line.endswith("。") for line in overview)
+    assert "对“三安全一稳定”等敏感事项逐件会商,答复文书" in overview[0]
+
+
+# -- rules and paragraphs ---------------------------------------------------------------------------
+def _rect(width: float, height: float, *, stroke: bool, fill: bool, color: object = (0, 0, 0)) -> dict[str, Any]:
+    return {
+        "object_type": "rect",
+        "width": width,
+        "height": height,
+        "stroke": stroke,
+        "fill": fill,
+        "non_stroking_color": color,
+    }
+
+
+def test_background_fills_are_not_table_rules() -> None:
+    assert not _visible_rule(_rect(440, 640, stroke=False, fill=True, color=(1, 1, 1)))  # page background
+    assert not _visible_rule(_rect(80, 20, stroke=False, fill=True, color=(0.9, 0.9, 0.9)))  # cell shading
+    assert not _visible_rule(_rect(440, 0.5, stroke=False, fill=True, color=(1,)))  # white bar
+    assert not _visible_rule(_rect(440, 0.5, stroke=False, fill=True, color=(0, 0, 0, 0)))  # CMYK white
+    assert _visible_rule(_rect(440, 0.5, stroke=False, fill=True))  # a rule drawn as a black bar
+    assert _visible_rule(_rect(80, 20, stroke=True, fill=False))  # a bordered box
+    assert _visible_rule({"object_type": "line"})
+
+
+def _text_row(text: str) -> SourceRow:
+    return SourceRow([SourceCell(text, SourceRef(line=1), 1)])
+
+
+_FULL = _Line(1, 80, 518, 100, 116, 80, 520)
+
+
+@pytest.mark.parametrize(
+    ("above", "line", "below", "joined"),
+    [
+        (_FULL, _Line(1, 80, 300, 128, 144, 80, 520), "续行。", True),
+        (_FULL._replace(x1=400), _Line(1, 80, 300, 128, 144, 80, 520), "续行。", False),  # short: paragraph end
+        (_FULL, _Line(1, 112, 300, 128, 144, 80, 520), "新段落。", False),  # indented: new paragraph
+        (_FULL, _Line(1, 80, 300, 128, 144, 80, 520), "(二)下一项。", False),  # enumerated
+        (_FULL, _Line(1, 80, 300, 160, 176, 80, 520), "续行。", False),  # a gap: not the next line
+        (_FULL, _Line(1, 80, 300, 128, 150, 80, 520), "续行。", False),  # another size: a heading
+        (_FULL._replace(top=700, bottom=716), _Line(2, 80, 300, 60, 76, 80, 520), "续行。", True),  # next page
+    ],
+)
+def test_wrapped_lines(above: _Line, line: _Line, below: str, joined: bool) -> None:
+    assert _continues(_text_row("上一行的文字"), above, _text_row(below), line) is joined
+
+
+def test_a_row_of_an_unruled_table_is_never_joined() -> None:
+    line = _Line(1, 80, 300, 128, 144, 80, 520)
+    assert not _continues(_text_row("1.本机关不掌握相关政府信息 9 0 0 0 0 0 9"), _FULL, _text_row("三、本年度"), line)
+    assert not _continues(_text_row("行政许可 /"), _FULL, _text_row("行政处罚"), line)
+    assert _continues(_text_row("答复率达到"), _FULL, _text_row("97.83%。"), line)
 
 
 # -- bad files --------------------------------------------------------------------------------------

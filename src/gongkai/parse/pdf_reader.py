@@ -246,7 +246,7 @@ class _Line(NamedTuple):
     right: float
 
 
-_ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、])")
+_ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、](?!\d))")
 _TRAILING_VALUE = re.compile(r"(?:^|\s)[\d.,/—–-]+$")
 
 
@@ -262,9 +262,10 @@ def _continues(before: SourceRow, above: _Line, row: SourceRow, line: _Line) -> 
     if before.positional or len(before.cells) != 1:
         return False
     height = max(above.bottom - above.top, 1.0)
-    # left-aligned CJK text stops up to ~2 characters short: a character that may not start a
-    # line ("、", "。") takes the one before it along, and digits do not break
-    if above.x1 < above.right - 2.5 * height or line.x0 > line.left + 0.5 * height:
+    # Left-aligned CJK text stops several characters short of the edge: a character that may not
+    # start a line ("、", "”") takes the one before it along, digits and quoted phrases do not
+    # break. The indent of a new paragraph is the stronger sign, so the allowance is generous.
+    if above.x1 < above.right - 4 * height or line.x0 > line.left + 0.5 * height:
         return False
     if abs((line.bottom - line.top) - height) > 0.25 * height:
         return False

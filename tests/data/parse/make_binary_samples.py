@@ -15,7 +15,8 @@ What is produced:
 - ``docx/2019_official.docx`` (numbers of seed 002): the trial layout, with 第（九）项 and a
   single （六）其他处理 row.
 - ``pdf/2021_official.pdf`` (numbers of seed 000): HTML with ruled tables printed by WeasyPrint
-  (Noto CJK), "— N —" page footers, the applications table running over a page break.
+  (Noto CJK), "— N —" page footers, the applications table running over a page break, a white
+  page background (a filled rectangle that is no table rule) and paragraphs wrapped over lines.
 - ``pdf/2019_official.pdf`` (numbers of seed 002): the trial layout printed the same way.
 - ``pdf/scanned.pdf``: one page holding only an image (no text layer), for the OCR error.
 """
@@ -129,7 +130,9 @@ def report_blocks(fmt: Format, seed: dict[str, Any], title: str, masthead: list[
         ("heading", sections["overview"]),
         (
             "para",
-            f"（一）依申请公开。全年新收政府信息公开申请{received}件，办理答复{answered}件，均在法定期限内答复。",
+            f"（一）依申请公开。全年新收政府信息公开申请{received}件，办理答复{answered}件，均在法定期限内答复。"
+            "严格执行登记、审核、办理、答复、归档制度，对“三安全一稳定”等敏感事项逐件会商，"
+            "答复文书统一载明救济途径和期限，答复准确率保持在99.5%以上，群众满意度进一步提升。",
         ),
         ("para", "（二）主动公开。围绕重点领域及时发布政策文件、政策解读和部门动态，做好重大决策预公开。"),
         ("para", "（三）政府信息管理。健全政府信息公开审查机制，做到先审查、后公开，定期清理规范性文件。"),
@@ -269,7 +272,7 @@ def _add_page_field(paragraph: Any) -> None:
 _CSS = """
 @page { size: A4; margin: 25mm 20mm 22mm 20mm;
         @bottom-center { content: "— " counter(page) " —"; font-family: "Noto Serif CJK SC"; font-size: 12pt; } }
-body { font-family: "Noto Serif CJK SC", serif; font-size: 14pt; line-height: 1.6; }
+body { background: #fff; font-family: "Noto Serif CJK SC", serif; font-size: 14pt; line-height: 1.6; }
 h1 { font-size: 20pt; text-align: center; font-weight: normal; margin: 0 0 10pt; }
 h2 { font-size: 15pt; font-weight: normal; margin: 12pt 0 4pt; }
 p { margin: 0 0 3pt; text-indent: 2em; }
