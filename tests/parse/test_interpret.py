@@ -115,3 +115,12 @@ def test_count_with_unit_is_read_and_noted() -> None:
     parsed = parse(text.encode("utf-8"))
     assert parsed.report.active_disclosure["regulations"]["made"] == 6
     assert "cells.unit_text" in _codes(parsed)
+
+
+def test_only_unicode_spaces_is_an_empty_file() -> None:
+    import pytest
+
+    from gongkai.parse import ParseError
+
+    with pytest.raises(ParseError, match="file is empty"):
+        parse("\u3000 \n\u3000".encode(), name="blank.txt")

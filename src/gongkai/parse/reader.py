@@ -107,6 +107,8 @@ def _parse_bytes(data: bytes, label: str) -> ParsedReport:
             text, encoding = decode_bytes(data)
         except UnicodeDecodeError:
             raise ParseError("binary data, not a text, HTML, DOCX or PDF report", source=label) from None
+        if not text.strip():  # also U+3000 and other Unicode spaces
+            raise ParseError("file is empty", source=label)
         doc = read_html(to_simplified(text), clean_text) if kind == "html" else read_text(normalize_text(text))
     result = interpret(doc)
     if not _found_anything(result.sources):
