@@ -123,13 +123,13 @@ def _table_xml(report: Report, layout: TableLayout) -> str:
                     text = format_value(get(cell.cell_id), cell.value_type)
                 else:
                     text = cell.text
-                parts.append(_cell_xml(cell, text, widths, restart=cell.rowspan > 1))
+                parts.append(_cell_xml(cell, text, widths, restart=cell.rowspan > 1, keep=row.keep_with_next))
                 if cell.rowspan > 1:
                     covering[column] = (cell.rowspan - 1, cell)
                 column += cell.colspan
                 continue
             left, above = covering[column]
-            parts.append(_cell_xml(above, "", widths, restart=False, continued=True))
+            parts.append(_cell_xml(above, "", widths, restart=False, continued=True, keep=row.keep_with_next))
             if left <= 1:
                 del covering[column]
             else:
@@ -140,7 +140,10 @@ def _table_xml(report: Report, layout: TableLayout) -> str:
     return "".join(parts)
 
 
-def _cell_xml(cell: LayoutCell, text: str, widths: list[int], *, restart: bool, continued: bool = False) -> str:
+def _cell_xml(
+    cell: LayoutCell, text: str, widths: list[int], *, restart: bool, continued: bool = False, keep: bool = False
+) -> str:
+    """One w:tc; ``keep`` sets keepNext, which is how Word keeps a table row with the next one."""
     width = sum(widths[cell.column : cell.column + cell.colspan])
     span = f'<w:gridSpan w:val="{cell.colspan}"/>' if cell.colspan > 1 else ""
     merge = '<w:vMerge w:val="restart"/>' if restart else ("<w:vMerge/>" if continued else "")
@@ -148,8 +151,8 @@ def _cell_xml(cell: LayoutCell, text: str, widths: list[int], *, restart: bool, 
     bold = cell.kind == "caption"
     runs = _run(text, OFFICIAL_FONTS["body"], _TABLE_PT, bold=bold) if text else ""
     paragraph = (
-        f'<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
-        f'<w:jc w:val="{align}"/></w:pPr>{runs}</w:p>'
+        f'<w:p><w:pPr>{"<w:keepNext/>" if keep else ""}<w:spacing w:before="0" w:after="0" w:line="240" '
+        f'w:lineRule="auto"/><w:jc w:val="{align}"/></w:pPr>{runs}</w:p>'
     )
     return (
         f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{span}{merge}<w:vAlign w:val="center"/></w:tcPr>'

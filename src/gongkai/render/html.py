@@ -32,7 +32,7 @@ FONT_STACK_TABLE = f'{_FANGSONG}, "Noto Sans CJK SC", "Source Han Sans SC", sans
 
 PAGE_CSS = f"""
 .gongkai-report {{ font-family: {FONT_STACK_BODY}; font-size: 16pt; line-height: 1.75; color: #000;
-  max-width: 160mm; margin: 0 auto; }}
+  max-width: 210mm; margin: 0 auto; }}
 .gongkai-report h1 {{ font-family: {FONT_STACK_TITLE}; font-size: 22pt; font-weight: bold; text-align: center;
   line-height: 1.5; margin: 0 0 1em; }}
 .gongkai-report h2 {{ font-family: {FONT_STACK_HEADING}; font-size: 16pt; font-weight: normal; margin: 0.8em 0 0.3em;
@@ -44,7 +44,8 @@ PAGE_CSS = f"""
   vertical-align: middle; font-weight: normal; word-break: break-all; }}
 .gongkai-report td.label {{ text-align: left; }}
 .gongkai-report td.group {{ text-align: center; }}
-.gongkai-report td.vertical {{ padding: 2px 1px; line-height: 1.2; line-break: anywhere; }}
+.gongkai-report td.vertical {{ padding: 2px 1px; line-height: 1.2; }}
+.gongkai-report td.vertical span.v {{ display: inline-block; width: 1em; word-break: break-all; line-break: anywhere; }}
 .gongkai-report td.corner {{ font-size: 8pt; text-align: left; }}
 .gongkai-report tr.caption td {{ text-align: left; font-weight: bold; background: #f2f2f2; }}
 .gongkai-report td.value {{ font-variant-numeric: tabular-nums; }}
@@ -53,7 +54,8 @@ PAGE_CSS = f"""
 @media print {{
   .gongkai-report {{ max-width: none; }}
   .gongkai-report table {{ page-break-inside: auto; }}
-  .gongkai-report tr {{ page-break-inside: avoid; }}
+  .gongkai-report tr {{ page-break-inside: avoid; break-inside: avoid; }}
+  .gongkai-report tr.keep {{ page-break-after: avoid; break-after: avoid; }}
   .gongkai-report thead {{ display: table-header-group; }}
   .gongkai-report h2 {{ page-break-after: avoid; }}
 }}
@@ -96,13 +98,20 @@ def _compile(layout: TableLayout) -> list[_Piece]:
             in_head = False
         if not row.header and (index == 0 or layout.rows[index - 1].header):
             pieces.append("<tbody>")
-        caption = len(row.cells) == 1 and row.cells[0].kind == "caption"
-        pieces.append('<tr class="caption">' if caption else "<tr>")
+        classes = []
+        if len(row.cells) == 1 and row.cells[0].kind == "caption":
+            classes.append("caption")
+        if row.keep_with_next:
+            classes.append("keep")
+        pieces.append(f'<tr class="{" ".join(classes)}">' if classes else "<tr>")
         for cell in row.cells:
             pieces.append(_cell_html(cell))
             if cell.kind == "value":
                 assert cell.cell_id is not None
                 pieces.append((cell.cell_id, cell.value_type))
+            elif cell.vertical:
+                # one character a line whatever the column width (WeasyPrint has no writing-mode)
+                pieces.append(f'<span class="v">{escape(cell.text)}</span>')
             else:
                 pieces.append(escape(cell.text))
             pieces.append("</th>" if cell.kind == "header" else "</td>")

@@ -68,8 +68,11 @@ class LayoutCell:
 
 @dataclass(frozen=True, slots=True)
 class LayoutRow:
+    """A printed row; ``keep_with_next`` rows must not end a page (captions, headers)."""
+
     cells: tuple[LayoutCell, ...]
     header: bool = False
+    keep_with_next: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,11 +142,14 @@ def format_value(value: Value, value_type: str = "count") -> str:
 # -- building ----------------------------------------------------------------------------------
 
 
-def _place(rows: list[tuple[list[LayoutCell], bool]], width: int) -> tuple[LayoutRow, ...]:
+_Rows = list[tuple[list[LayoutCell], bool, bool]]  # cells, header, keep_with_next
+
+
+def _place(rows: _Rows, width: int) -> tuple[LayoutRow, ...]:
     """Give every cell its grid column, skipping columns that cells from rows above span into."""
     busy: dict[tuple[int, int], bool] = {}
     placed: list[LayoutRow] = []
-    for r, (cells, header) in enumerate(rows):
+    for r, (cells, header, keep) in enumerate(rows):
         column = 0
         out: list[LayoutCell] = []
         for cell in cells:
@@ -158,7 +164,7 @@ def _place(rows: list[tuple[list[LayoutCell], bool]], width: int) -> tuple[Layou
             column += 1
         if column != width:
             raise ValueError(f"layout row {r} fills {column} of {width} grid columns")
-        placed.append(LayoutRow(tuple(out), header))
+        placed.append(LayoutRow(tuple(out), header, keep))
     return tuple(placed)
 
 
@@ -167,21 +173,21 @@ def _disclosure(fmt: Format) -> TableLayout:
     columns than the widest one lets its last value column span the rest (one value → all three)."""
     value_columns = max(len(t.columns) for t in fmt.disclosure_tables)
     width = 1 + value_columns
-    rows: list[tuple[list[LayoutCell], bool]] = []
+    rows: _Rows = []
     for table in fmt.disclosure_tables:
-        rows.append(([LayoutCell("caption", table.caption, colspan=width)], False))
+        rows.append(([LayoutCell("caption", table.caption, colspan=width)], False, True))
         spans = [1] * len(table.columns)
         spans[-1] += value_columns - len(table.columns)
         header = [LayoutCell("header", fmt.disclosure_row_header)]
         header += [LayoutCell("header", c.label, colspan=s) for c, s in zip(table.columns, spans, strict=True)]
-        rows.append((header, False))
-        for row in table.rows:
+        rows.append((header, False, True))
+        for index, row in enumerate(table.rows, start=1):
             cells = [LayoutCell("label", row.label)]
             cells += [
                 LayoutCell("value", cell_id=disclosure_cell(row.key, c.key), value_type=c.type, colspan=s)
                 for c, s in zip(table.columns, spans, strict=True)
             ]
-            rows.append((cells, False))
+            rows.append((cells, False, index < len(table.rows)))
     weights = (2.2,) + (1.6,) * value_columns
     return TableLayout("active_disclosure", width, _place(rows, width), weights)
 
@@ -202,7 +208,7 @@ class _Node:
         return sum(c.leaves for c in self.children) if self.children else 1
 
 
-def _header_rows(roots: list[_Node], lead: list[LayoutCell]) -> list[tuple[list[LayoutCell], bool]]:
+def _header_rows(roots: list[_Node], lead: list[LayoutCell]) -> _Rows:
     """Header rows of a column tree: a node spans its leaves; a leaf reaches down to the last row."""
     depth = max(n.depth for n in roots)
     rows: list[list[LayoutCell]] = [[] for _ in range(depth)]
@@ -218,7 +224,7 @@ def _header_rows(roots: list[_Node], lead: list[LayoutCell]) -> list[tuple[list[
 
     for root in roots:
         walk(root, 0)
-    return [(r, True) for r in rows]
+    return [(r, True, True) for r in rows]
 
 
 def _applicant_tree(node: dict[str, Any]) -> _Node:
@@ -259,7 +265,7 @@ def _applications(fmt: Format) -> TableLayout:
         cells = [*pending, LayoutCell("label", item.label, colspan=label_columns - level)]
         pending = []
         cells += [LayoutCell("value", cell_id=application_cell(item.key, i)) for i in range(len(APPLICANT_COLUMNS))]
-        rows.append((cells, False))
+        rows.append((cells, False, False))
     weights = (0.55, 1.25, 3.6)[-label_columns:] + (1.0,) * len(APPLICANT_COLUMNS)
     return TableLayout("applications", width, _place(rows, width), weights)
 
@@ -287,7 +293,7 @@ def _review(fmt: Format) -> TableLayout:
     order = [(b.key, c.key) for b in fmt.review_blocks for c in fmt.review_columns]
     width = sum(r.leaves for r in roots)
     rows = _header_rows(roots, [])
-    rows.append(([LayoutCell("value", cell_id=review_cell(b, c)) for b, c in order], False))
+    rows.append(([LayoutCell("value", cell_id=review_cell(b, c)) for b, c in order], False, False))
     return TableLayout("review_litigation", width, _place(rows, width), (1.0,) * width)
 
 
