@@ -124,3 +124,43 @@ def test_only_unicode_spaces_is_an_empty_file() -> None:
 
     with pytest.raises(ParseError, match="file is empty"):
         parse("\u3000 \n\u3000".encode(), name="blank.txt")
+
+
+def _borderless_text() -> tuple[str, dict]:
+    """Seed 001's tables as PDF text of a borderless layout: one line per row, values after the label."""
+    import json
+
+    from gongkai.report import get_format
+
+    expected = json.loads((SEEDS / "001_0786ebd486ce37d5.expected.json").read_text(encoding="utf-8"))
+    fmt = get_format("2021")
+    lines = ["南通市海门区人民政府办公室2024年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况"]
+    for row in fmt.application_rows:
+        values = " ".join(str(v) for v in expected["applications"][row.key])
+        lines.append(f"{row.label} {values}")
+    lines.append("四、政府信息公开行政复议、行政诉讼情况")
+    lines.append(" ".join(["0"] * 15))
+    return "\n".join(lines), expected
+
+
+def test_group_label_broken_over_lines_in_a_borderless_table() -> None:
+    text, expected = _borderless_text()
+    text = text.replace("4.保护第三方合法权益", "(三)不予 4.保护第三方合法权益")
+    text = text.replace("5.属于三类内部事务信息", "公开 5.属于三类内部事务信息")
+    fee = "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 0 0 0 0 0 0 0"
+    assert fee in text
+    text = text.replace(
+        fee, "2.申请人逾期未按收费通知要求缴纳费用、\n处理 0 0 0 0 0 0 0\n行政机关不再处理其政府信息公开申请"
+    )
+    parsed = parse(text.encode("utf-8"))
+    assert parsed.report.applications == expected["applications"]
+    assert not [f for f in parsed.report.findings if f.severity == "error"]
+
+
+def test_row_label_without_values_is_an_error_finding() -> None:
+    text, _ = _borderless_text()
+    text = text.replace("2.重复申请 1 0 0 0 0 0 1", "2.重复申请")
+    parsed = parse(text.encode("utf-8"))
+    missing = [f for f in parsed.report.findings if f.code == "parse.rows_missing"]
+    assert missing and "applications.not_processed_repeat[0]" in missing[0].cells
+    assert parsed.report.applications["not_processed_repeat"] == [None] * 7

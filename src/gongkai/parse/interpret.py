@@ -38,6 +38,7 @@ __all__ = ["CellSource", "Interpretation", "interpret"]
 
 _MAX_LABEL_LEN = 90
 _NARRATIVE_SECTIONS = frozenset(SECTION_KEYS)
+_FRAGMENT = 4  # characters of label text that may stand alone before a row's values
 _TABLE_NAMES = {
     "active_disclosure": "主动公开情况表",
     "applications": "申请情况表",
@@ -329,8 +330,21 @@ class _Walker:
             self.section_lines[self.section].append(text)
 
     def is_continuation(self, key: str) -> bool:
-        """True when ``key`` is the wrapped tail of the label of an open slot."""
-        return bool(key) and any(s.label_key.endswith(key) and len(key) >= 2 for s in self.open)
+        """True when text before values in a row belongs to the table, not to narrative.
+
+        Either it is the wrapped tail of the label of an open slot ("他情形)" after "(二)部分公开(…不计其"),
+        or it is a short piece of a group label broken over lines in a borderless table ("处理" of
+        "(六)其他处理") while a slot still waits for its first value.
+        """
+        if not key:
+            return False
+        if any(s.label_key.endswith(key) and len(key) >= 2 for s in self.open):
+            return True
+        return (
+            len(key) <= _FRAGMENT
+            and any(key in group for group in self.index.group_prefixes)
+            and any(not s.values for s in self.open)
+        )
 
     def note_variant(self, label: Label, item: _Item) -> None:
         if label.variant and label.official not in self.variants:
@@ -533,6 +547,18 @@ class _Walker:
 
     def report_missing_rows(self) -> None:
         """Rows of a table that was found only in part (a truncated page, a lost row)."""
+        empty = [c for c, src in self.sources.items() if src.reason == "row printed without values"]
+        if empty:
+            rows = sorted({c.split("[")[0].rsplit(".", 1)[0] if "[" not in c else c.split("[")[0] for c in empty})
+            self.findings.append(
+                Finding(
+                    "parse.rows_missing",
+                    "error",
+                    f"{len(rows)}行印有行名但没有读到数字（{'、'.join(r.split('.', 1)[1] for r in rows[:4])}），"
+                    "可能是原文被截断或版式错乱。",
+                    tuple(empty),
+                )
+            )
         found_app = any(t.startswith("app:") for t in self.seen_targets)
         missing = [r for r in self.fmt.application_row_keys if f"app:{r}" not in self.seen_targets]
         if found_app and missing:

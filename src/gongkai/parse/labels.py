@@ -16,6 +16,8 @@ from gongkai.report.formats import FORMAT_KEYS, get_format, label_variants
 
 __all__ = ["Label", "LabelIndex", "label_index"]
 
+_MAX_FRAGMENT = 8  # characters of a broken group label that may precede a row label
+
 
 @dataclass(frozen=True, slots=True)
 class Label:
@@ -74,7 +76,24 @@ class LabelIndex:
                 label = self.find(key[len(group) :], fmt, prefix=prefix)
                 if label is not None:
                     return label
-        return self.app_row_by_prefix(key, fmt) if prefix else None
+        if not prefix:
+            return None
+        return self.app_row_by_prefix(key, fmt) or self.app_row_by_suffix(key, fmt)
+
+    def app_row_by_suffix(self, key: str, fmt: str) -> Label | None:
+        """An applications row label after a fragment of a group label broken over lines in a
+        borderless table ("(三)不予4.保护第三方合法权益", "公开5.属于三类内部事务信息"). Only long row
+        labels count, and only after a short fragment, so narrative never matches."""
+        for full, label in self.row_keys:
+            if (
+                label.kind == "app_row"
+                and fmt in label.formats
+                and len(full) >= 5
+                and key.endswith(full)
+                and 0 < len(key) - len(full) <= _MAX_FRAGMENT
+            ):
+                return label
+        return None
 
     def app_row_by_prefix(self, key: str, fmt: str) -> Label | None:
         """A data-row label printed in part: wrapped by PDF text ("(二)部分公开(区分处理的,只计") or

@@ -121,8 +121,8 @@ def _sniff(data: bytes) -> str:
     head = data[:2048].lstrip()
     if head.startswith(b"%PDF"):
         return "pdf"
-    if head.startswith(b"PK\x03\x04"):
-        return "docx"
+    if head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
+        return "docx"  # a zip, or an OLE container (encrypted DOCX, old .doc): the DOCX reader says which
     lower = head.lower()
     if lower.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<table" in data[:200000].lower():
         return "html"
