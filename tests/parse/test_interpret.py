@@ -164,3 +164,19 @@ def test_row_label_without_values_is_an_error_finding() -> None:
     missing = [f for f in parsed.report.findings if f.code == "parse.rows_missing"]
     assert missing and "applications.not_processed_repeat[0]" in missing[0].cells
     assert parsed.report.applications["not_processed_repeat"] == [None] * 7
+
+
+def test_blank_last_cell_of_the_review_row_stays_in_place() -> None:
+    text = (SEEDS / "000_fe2429f4bb4f7b61.txt").read_text(encoding="utf-8")
+    row = "20 | 13 | 38 | 42 | 113 | 5 | 1 | 15 | 3 | 24 | 4 | 0 | 1 | 2 | 7 |"
+    assert row in text
+    parsed = parse(text.replace(row, "20 | 13 | 38 | 42 | 113 | 5 | 1 | 15 | 3 | 24 | 4 | 0 | 1 | 2 |  |").encode())
+    rl = parsed.report.review_litigation
+    assert rl["litigation_after_reconsideration"] == {
+        "maintained": 4,
+        "corrected": 0,
+        "other": 1,
+        "pending": 2,
+        "total": None,
+    }
+    assert rl["reconsideration"]["total"] == 113

@@ -282,9 +282,12 @@ class _Walker:
     def feed(self, tokens: list[_Token], positional: bool) -> None:
         """Values of a row that has no label of its own go to the oldest open slot(s)."""
         if positional:
-            while tokens and tokens[-1].raw == "":
+            # trailing blank cells are padding — unless the row has exactly the cells the waiting
+            # slot needs (a review row whose last cell is blank)
+            room = self.open[0].size - len(self.open[0].values) if self.open else 0
+            while tokens and tokens[-1].raw == "" and len(tokens) != room:
                 tokens.pop()
-            if not tokens:
+            if not any(t.raw for t in tokens):
                 return
             if not self.open and len(tokens) >= 15 and not self.review_created:
                 self.ensure_review(tokens[0].ref)
