@@ -23,6 +23,14 @@ from gongkai.procedure.fees import (
     unpaid_fee_outcome,
 )
 from gongkai.procedure.outcomes import Decision, combine_items, decision, decisions, final_outcomes, table_row
+from gongkai.procedure.register import (
+    DocumentKind,
+    RegisterEntry,
+    disclosure_table,
+    document_counts,
+    index_number,
+    parse_index_number,
+)
 from gongkai.procedure.rules import Rules, rules
 from gongkai.procedure.statistics import (
     Case,
@@ -53,11 +61,13 @@ __all__ = [
     "DayKind",
     "Deadlines",
     "Decision",
+    "DocumentKind",
     "Event",
     "EventKind",
     "EventSequenceError",
     "LedgerEntry",
     "Pause",
+    "RegisterEntry",
     "Rules",
     "Status",
     "WorkdayCalendar",
@@ -70,13 +80,17 @@ __all__ = [
     "count_working_days",
     "decision",
     "decisions",
+    "disclosure_table",
+    "document_counts",
     "dump_schedule",
     "fee_payment_due",
     "final_outcomes",
+    "index_number",
     "install_schedule_file",
     "ledger_report",
     "monthly_fees",
     "package_calendar",
+    "parse_index_number",
     "per_application_fee",
     "per_page_fee",
     "read_schedule_file",
