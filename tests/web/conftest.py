@@ -23,6 +23,7 @@ os.environ["DJANGO_SETTINGS_MODULE"] = "gongkai.web.settings.test"
 django.setup()
 
 from gongkai.procedure import WorkdayCalendar, package_calendar  # noqa: E402
+
 from .factories import TODAY, World, build_world  # noqa: E402
 
 

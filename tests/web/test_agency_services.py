@@ -8,6 +8,7 @@ from gongkai.web.agencies.models import Role
 from gongkai.web.agencies.selectors import agencies_below, supervised_agencies
 from gongkai.web.agencies.services import create_agency, create_user
 from gongkai.web.errors import ServiceError
+
 from .factories import World
 
 

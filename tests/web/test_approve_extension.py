@@ -10,6 +10,7 @@ from gongkai.procedure import WorkdayCalendar
 from gongkai.web.errors import ServiceError
 from gongkai.web.ledger.models import Application, EventType
 from gongkai.web.ledger.services import approve_extension, record_event
+
 from .factories import TODAY, World, make_application
 
 

@@ -12,6 +12,7 @@ from gongkai.web.errors import ServiceError
 from gongkai.web.ledger.models import Application, Event, EventType
 from gongkai.web.ledger.services import record_event
 from gongkai.web.ledger.timeline import live_events, procedure_events
+
 from .factories import TODAY, World, make_application
 
 

@@ -6,6 +6,7 @@ from datetime import date
 
 from gongkai.procedure import WorkdayCalendar, YearSchedule
 from gongkai.web.ledger.services import recompute_open_applications, record_decision
+
 from .factories import World, make_application
 
 

@@ -12,6 +12,7 @@ from gongkai.web.errors import ServiceError
 from gongkai.web.ledger.models import Application, Event
 from gongkai.web.ledger.services import register_application
 from gongkai.web.ledger.timeline import procedure_events
+
 from .factories import TODAY, World, make_application, person_fields
 
 
