@@ -170,9 +170,16 @@ class _Walker:
         if not row.positional:
             cell = row.cells[0]
             hit = classify(cell.text)
-            if hit[0] is None and not hit[1]:
-                self.add_narrative(cell.text)
-                return
+            if hit[0] is None:
+                values = hit[1]
+                if not values:
+                    self.add_narrative(cell.text)
+                    return
+                if len(values) == 1 and not hit[2] and self.group != "other_group":
+                    # the commonest line of all, one value alone (one cell per line): straight to its slot
+                    if values[0] and self.open:
+                        self.feed_one(_new(_Token, (values[0], cell.ref)))
+                    return
             items = [(cell, hit)]
         else:
             items = []
@@ -302,6 +309,17 @@ class _Walker:
             open_slots[0].values.append(token)
         while open_slots and len(open_slots[0].values) >= open_slots[0].size:
             self.close(open_slots[0])
+
+    def feed_one(self, token: _Token) -> None:
+        """:meth:`feed` for a single non-blank value (the fast path of one-cell-per-line copies)."""
+        open_slots = self.open
+        while open_slots and len(open_slots[0].values) >= open_slots[0].size:
+            self.close(open_slots[0])
+        if open_slots:
+            slot = open_slots[0]
+            slot.values.append(token)
+            if len(slot.values) >= slot.size:
+                self.close(slot)
 
     def close_tables(self, prefixes: tuple[str, ...]) -> None:
         for slot in list(self.open):

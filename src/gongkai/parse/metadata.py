@@ -9,7 +9,6 @@ sub-rows, else by the year.
 
 from __future__ import annotations
 
-import itertools
 import re
 
 __all__ = ["find_agency", "find_year"]
@@ -22,41 +21,33 @@ _AGENCY_END = (
     "局", "厅", "委", "署", "院", "部", "中心", "办事处", "街道", "镇", "乡", "政府", "分局", "支队", "大队",
     "所", "站", "办", "会",
 )  # fmt: skip
+_HEAD_CHARS = 6000  # title, preface and statistics period stand well inside the first pages
 _LEADING_VERBS = re.compile(r"^.*?(?:现将|现向社会公开|现向社会公布|现予公布|现公布|现发布|公布|发布|现将)")
 _CJK_NAME = re.compile(r"([\u4e00-\u9fff()（）]{2,40})$")
 
 
-def _with_joined_pairs(lines: list[str]) -> list[str]:
-    """Each line, then each line joined with the next: titles are often broken over two lines."""
-    return lines + [a + b for a, b in itertools.pairwise(lines) if len(a) < 60]
-
-
 def find_year(lines: list[str]) -> int | None:
-    """The report year from the first lines of the document (None when not stated)."""
-    lines = _with_joined_pairs(lines)
+    """The report year from the first lines of the document (None when not stated).
+
+    The lines are searched as one text, joined without separators, so a title broken over two
+    lines ("…局2023年政府信息公开" / "工作年度报告") is found; the first match in reading order wins.
+    """
+    text = "".join(lines)[:_HEAD_CHARS]
     for pattern in (_TITLE, _PERIOD, _YEAR_CLASS):
-        for line in lines:
-            m = pattern.search(line)
-            if m:
-                year = int(m.group(1))
-                if 2000 <= year <= 2100:
-                    return year
+        for m in pattern.finditer(text):
+            year = int(m.group(1))
+            if 2000 <= year <= 2100:
+                return year
     return None
 
 
 def find_agency(lines: list[str]) -> str | None:
-    """The agency as the report names itself in its title, or None."""
-    for i, line in enumerate(lines):
-        for text in (line, line + lines[i + 1] if i + 1 < len(lines) and len(line) < 60 else ""):
-            m = _TITLE.search(text)
-            if not m:
-                continue
-            before = text[: m.start()].strip()
-            if not before and i > 0:
-                before = lines[i - 1].strip()
-            name = _agency_from(before)
-            if name:
-                return name
+    """The agency as the report names itself in its title ("衡山县人民政府" / "2023年…年度报告"), or None."""
+    text = "".join(lines)[:_HEAD_CHARS]
+    for m in _TITLE.finditer(text):
+        name = _agency_from(text[max(0, m.start() - 80) : m.start()])
+        if name:
+            return name
     return None
 
 
