@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import bisect
 import io
+import itertools
 import re
+import unicodedata
 from typing import Any, NamedTuple
 
 from gongkai.parse.document import Document, SourceCell, SourceRef, SourceRow
@@ -118,13 +120,15 @@ class _PageReader:
 
     def paragraphs(self) -> list[SourceRow]:
         """The rows with lines that a paragraph wrapped onto joined again (see :func:`_continues`)."""
+        geometry = _document_edges(self.geometry)
         out: list[SourceRow] = []
         previous: _Line | None = None
         for row in self.rows:
-            line = None if row.positional else self.geometry.get(row.cells[0].origin)
+            line = None if row.positional else geometry.get(row.cells[0].origin)
             if line is not None and previous is not None and out and _continues(out[-1], previous, row, line):
                 last = out[-1].cells[0]
-                out[-1] = SourceRow([SourceCell(_glue(last.text, row.cells[0].text), last.ref, last.origin)])
+                text = _glue(last.text, row.cells[0].text, previous.last, line.first)
+                out[-1] = SourceRow([SourceCell(text, last.ref, last.origin)])
             else:
                 out.append(row)
             previous = line
@@ -149,18 +153,22 @@ class _PageReader:
         placed: list[tuple[float, int, list[SourceRow]]] = []
         for table in tables:
             placed.append((table.bbox[1], 1, self.table_rows(table, chars, number)))
-        outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _in_any(obj, boxes))
-        lines = [ln for ln in outside.extract_text_lines(return_chars=False) if ln["text"].strip()]
-        left = min((ln["x0"] for ln in lines), default=0.0)
-        right = max((ln["x1"] for ln in lines), default=0.0)
+        lines = _char_lines([c for c in chars if not _in_any(c, boxes)])
+        left = min((ln[0]["x0"] for ln in lines), default=0.0)
+        right = max((ln[-1]["x1"] for ln in lines), default=0.0)
         for line in lines:
-            text = normalize_text(line["text"]).strip()
+            raw = _line_text(line)
+            text = normalize_text(raw).strip()
             if text:
                 self.line += 1
                 ref = SourceRef(line=self.line, page=number)
                 origin = self.next_origin()
-                self.geometry[origin] = _Line(number, line["x0"], line["x1"], line["top"], line["bottom"], left, right)
-                placed.append((line["top"], 0, [SourceRow([SourceCell(text, ref, origin)])]))
+                top = min(c["top"] for c in line)
+                bottom = max(c["bottom"] for c in line)
+                self.geometry[origin] = _Line(
+                    number, line[0]["x0"], line[-1]["x1"], top, bottom, left, right, raw[:1], raw[-1:], page.width
+                )
+                placed.append((top, 0, [SourceRow([SourceCell(text, ref, origin)])]))
         placed.sort(key=lambda item: (item[0], item[1]))
         while placed and _page_number(placed[-1]):
             placed.pop()
@@ -171,8 +179,6 @@ class _PageReader:
 
     def table_rows(self, table: Any, chars: list[dict[str, Any]], page: int) -> list[SourceRow]:
         """The table as grid rows: each cell rectangle fills every grid position it covers."""
-        from pdfplumber.utils import extract_text
-
         self.table += 1
         xs = _grid_lines([c[0] for c in table.cells] + [c[2] for c in table.cells])
         ys = _grid_lines([c[1] for c in table.cells] + [c[3] for c in table.cells])
@@ -224,7 +230,7 @@ class _PageReader:
         for k, (r0, r1, c0, c1) in enumerate(spans):
             if k >= first_hole and not members[k]:
                 continue
-            text = normalize_text(extract_text(members[k])).strip() if members[k] else ""
+            text = normalize_text("\n".join(_line_text(ln) for ln in _char_lines(members[k]))).strip()
             ref = SourceRef(table=self.table, row=r0 + 1, column=c0 + 1, page=page)
             cell = SourceCell(text, ref, self.next_origin())
             for r in range(r0, r1):
@@ -235,7 +241,11 @@ class _PageReader:
 
 
 class _Line(NamedTuple):
-    """Where a text line was printed, and the left/right edges of the page's text."""
+    """Where a text line was printed, the left/right edges of the text, and the line's end glyphs.
+
+    ``first``/``last`` are the printed characters before normalisation: NFKC turns a full-width
+    "，" into ",", and whether a wrap needs a space depends on which of the two was printed.
+    """
 
     page: int
     x0: float
@@ -244,6 +254,104 @@ class _Line(NamedTuple):
     bottom: float
     left: float
     right: float
+    first: str = ""
+    last: str = ""
+    page_width: float = 0.0
+
+
+# Gaps between glyphs, in ems of the larger glyph, above which a space is read. Latin words are
+# set a space (0.2–0.33 em) apart with no gap inside a word; Chinese has no spaces, so a gap
+# beside a CJK character is justification or Word's CJK/Latin autospace (about 0.25 em), and only
+# a column's width apart (an unruled table) is it a separation.
+_LATIN_SPACE = 0.15
+_MIXED_SPACE = 0.5
+_CJK_SPACE = 1.0
+
+
+def _char_lines(chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Printed characters grouped into lines, top to bottom, each line left to right.
+
+    A character belongs to a line when its vertical middle falls within the line's extent, so a
+    smaller Latin font on the same baseline as 16 pt CJK stays on the line. Blank glyphs are
+    dropped (spacing is read from the gaps, see :func:`_line_text`), and so is a glyph printed
+    again over itself (fake bold).
+    """
+    lines: list[list[dict[str, Any]]] = []
+    extents: list[tuple[float, float]] = []
+    for ch in sorted(chars, key=lambda c: (c["top"], c["x0"])):
+        if not ch["text"] or ch["text"].isspace():
+            continue
+        middle = (ch["top"] + ch["bottom"]) / 2
+        for i in range(len(lines) - 1, max(len(lines) - 4, -1), -1):
+            top, bottom = extents[i]
+            if top <= middle <= bottom:
+                lines[i].append(ch)
+                extents[i] = (min(top, ch["top"]), max(bottom, ch["bottom"]))
+                break
+        else:
+            lines.append([ch])
+            extents.append((ch["top"], ch["bottom"]))
+    out = []
+    for line in lines:
+        line.sort(key=lambda c: c["x0"])
+        kept = [line[0]]
+        for ch in line[1:]:
+            prev = kept[-1]
+            width = max(prev["x1"] - prev["x0"], 0.1)
+            if ch["text"] == prev["text"] and abs(ch["x0"] - prev["x0"]) < 0.3 * width:
+                continue
+            kept.append(ch)
+        out.append(kept)
+    return out
+
+
+def _line_text(line: list[dict[str, Any]]) -> str:
+    """The text of one printed line: a space only where the gap is a space for the script beside it.
+
+    pdfplumber's default puts a space at any gap over 3 pt: at 9 pt that glues Latin words set a
+    normal space apart, at 16 pt it splits justified or autospaced Chinese. Here the gap is
+    measured in ems of the glyphs on either side (see ``_LATIN_SPACE`` and the others).
+    """
+    parts = [line[0]["text"]]
+    for prev, ch in itertools.pairwise(line):
+        size = max(_size(prev), _size(ch))
+        wide = _wide(prev["text"][-1]) + _wide(ch["text"][0])
+        limit = (_LATIN_SPACE, _MIXED_SPACE, _CJK_SPACE)[wide]
+        if ch["x0"] - prev["x1"] > limit * size:
+            parts.append(" ")
+        parts.append(ch["text"])
+    return "".join(parts)
+
+
+def _size(ch: dict[str, Any]) -> float:
+    size = ch.get("size") or 0.0
+    return float(size) if size > 0 else max(ch["bottom"] - ch["top"], 1.0)
+
+
+def _wide(char: str) -> bool:
+    """A character set on the CJK em grid (ideographs, kana, full-width forms and punctuation)."""
+    return unicodedata.east_asian_width(char) in ("W", "F")
+
+
+def _document_edges(geometry: dict[int, _Line]) -> dict[int, _Line]:
+    """The lines with the left and right edges of the whole document's text instead of the page's.
+
+    A page (or a whole short report) whose paragraphs all fit on one line has no line at the
+    left margin, only indented first lines, and its longest line is not at the right margin:
+    taken page by page, every line would "reach the edge" and start "at the margin" and all
+    would be joined into one paragraph. The text column is also taken to be at least as wide as
+    the page less the left margin on both sides, which holds for the official layout (28 mm
+    left, 26 mm right) and for Word's defaults, so a short report of single-line paragraphs
+    keeps them apart.
+    """
+    if not geometry:
+        return geometry
+    left = min(g.x0 for g in geometry.values())
+    right = max(g.x1 for g in geometry.values())
+    width = max(g.page_width for g in geometry.values())
+    if width > 2 * left:
+        right = max(right, width - left)
+    return {origin: g._replace(left=left, right=right) for origin, g in geometry.items()}
 
 
 _ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、](?!\d))")
@@ -278,9 +386,24 @@ def _continues(before: SourceRow, above: _Line, row: SourceRow, line: _Line) -> 
     return not (_TRAILING_VALUE.search(before.cells[0].text) or _ENUMERATOR.match(text))
 
 
-def _glue(first: str, second: str) -> str:
-    """Join two wrapped pieces: no space between Chinese characters, one between Latin words."""
-    if first[-1:].isascii() and first[-1:].isalnum() and second[:1].isascii() and second[:1].isalnum():
+# Printed characters after which a Latin line may break without a space (UAX #14: hyphens, the
+# solidus in paths and URLs, "|", "?" and "!", a closing brace).
+_BREAK_AFTER = frozenset("-/|?!}")
+
+
+def _glue(first: str, second: str, end: str = "", start: str = "") -> str:
+    """Join two wrapped pieces, with the space the line break took when there was one.
+
+    ``end`` and ``start`` are the glyphs printed at the break (by default the pieces' own ends).
+    Chinese breaks anywhere and has no spaces, so a break beside a CJK character or a full-width
+    mark adds nothing. Between two Latin characters (letters, digits, ASCII marks) a line breaks
+    only at a space — quotes, brackets, "," and "." hold on to their neighbours — except after a
+    hyphen or solidus, so "apostrophe" + "'s" keeps its space and "e-" + "mail" does not get one.
+    """
+    end = end or first[-1:]
+    start = start or second[:1]
+    latin = end.isascii() and start.isascii() and end.isprintable() and start.isprintable()
+    if latin and not end.isspace() and not start.isspace() and end not in _BREAK_AFTER:
         return f"{first} {second}"
     return first + second
 
