@@ -431,7 +431,9 @@ class _Walker:
             return
         self.unreadable(slot, ids, printed, candidates)
 
-    def unreadable(self, slot: _Slot, ids: list[str], printed: str, candidates: list | None) -> None:
+    def unreadable(
+        self, slot: _Slot, ids: list[str], printed: str, candidates: list[tuple[int, ...]] | None
+    ) -> None:
         ref = slot.values[0].ref if slot.values else slot.ref
         if candidates is None or len(candidates) > 1:
             why = f"“{printed}”可拆分为{slot.size}个数的方式不唯一，无法确定各栏数值"

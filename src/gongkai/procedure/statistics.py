@@ -170,6 +170,6 @@ def ledger_report(
     """
     key = format_key or format_for_year(year).key
     report = Report.empty(key, year=year, agency=agency)
-    report.applications = application_table(entries, year, key)
-    report.review_litigation = review_table(cases, year)
+    report.applications = {row: list(values) for row, values in application_table(entries, year, key).items()}
+    report.review_litigation = {block: dict(values) for block, values in review_table(cases, year).items()}
     return report

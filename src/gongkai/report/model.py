@@ -199,10 +199,10 @@ class Report:
                     report.active_disclosure[row.key][col.key] = _parse_value(values.get(col.key), where, col.type)
         apps = _mapping(data, "applications")
         for key in fmt.application_row_keys:
-            values = apps.get(key)
-            if not isinstance(values, list) or len(values) != len(APPLICANT_COLUMNS):
+            printed = apps.get(key)
+            if not isinstance(printed, list) or len(printed) != len(APPLICANT_COLUMNS):
                 raise ReportJSONError(f"applications.{key}: must be a list of {len(APPLICANT_COLUMNS)} values")
-            report.applications[key] = [_parse_count(v, application_cell(key, i)) for i, v in enumerate(values)]
+            report.applications[key] = [_parse_count(v, application_cell(key, i)) for i, v in enumerate(printed)]
         rl = _mapping(data, "review_litigation")
         for block in fmt.review_blocks:
             values = _mapping(rl, block.key, f"review_litigation.{block.key}")
