@@ -180,3 +180,12 @@ def test_blank_last_cell_of_the_review_row_stays_in_place() -> None:
         "total": None,
     }
     assert rl["reconsideration"]["total"] == 113
+
+
+def test_undeclared_big5_page_is_decoded_as_big5() -> None:
+    text = (SEEDS / "002_5dfa3dd5397cb6f4.txt").read_text(encoding="utf-8")
+    data = text.encode("big5", errors="replace")  # a mirror gateway's Big5 copy, no charset declared
+    parsed = parse(data, name="big5.txt")
+    assert parsed.encoding == "big5"
+    assert parsed.report.applications["new_received"] == [61, 2, 0, 1, 0, 0, 64]
+    assert parsed.report.agency == "泰州市人民政府办公室"

@@ -51,7 +51,37 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        return data.decode("gb18030"), "gb18030"
+        pass
+    # Undeclared legacy bytes: mainland pages are GBK/GB18030; mirror "big5" gateways serve Big5.
+    # Both decoders accept much of the other's bytes, so keep the reading with more common characters.
+    readings = []
+    for name in ("gb18030", "big5"):
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        readings.append((_common_share(text), name, text))
+    if not readings:
+        return data.decode("gb18030"), "gb18030"  # raises UnicodeDecodeError: the caller reports binary data
+    _, name, text = max(readings, key=lambda r: (r[0], r[1] == "gb18030"))
+    return text, name
+
+
+# the most frequent characters of Chinese prose, in both scripts
+_COMMON = frozenset(
+    "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而"
+    "方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好"
+    "应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反明看原又么利比或但质气第向道"
+    "這為個國時來們於對會發動過說產種後學經進著電裡現實兩體機當點從業應開還們義間樣與關線內數麼質氣條沒結問"
+    "報告請開處辦結轉訴訟議資訊務門"
+)
+
+
+def _common_share(text: str) -> float:
+    cjk = [ch for ch in text[:20000] if "\u4e00" <= ch <= "\u9fff"]
+    if not cjk:
+        return 0.0
+    return sum(ch in _COMMON for ch in cjk) / len(cjk)
 
 
 @cache
