@@ -431,9 +431,7 @@ class _Walker:
             return
         self.unreadable(slot, ids, printed, candidates)
 
-    def unreadable(
-        self, slot: _Slot, ids: list[str], printed: str, candidates: list[tuple[int, ...]] | None
-    ) -> None:
+    def unreadable(self, slot: _Slot, ids: list[str], printed: str, candidates: list[tuple[int, ...]] | None) -> None:
         ref = slot.values[0].ref if slot.values else slot.ref
         if candidates is None or len(candidates) > 1:
             why = f"“{printed}”可拆分为{slot.size}个数的方式不唯一，无法确定各栏数值"
@@ -572,13 +570,15 @@ class _Walker:
         """Rows of a table that was found only in part (a truncated page, a lost row)."""
         empty = [c for c, src in self.sources.items() if src.reason == "row printed without values"]
         if empty:
-            rows = sorted({c.split("[")[0].rsplit(".", 1)[0] if "[" not in c else c.split("[")[0] for c in empty})
+            labels = {f"applications.{r.key}": r.label for r in self.fmt.application_rows}
+            labels.update({f"active_disclosure.{r.key}": r.label for _, r in self.fmt.disclosure_rows})
+            rows = list(dict.fromkeys(c.split("[")[0] if "[" in c else c.rsplit(".", 1)[0] for c in empty))
+            shown = "、".join(labels.get(r, r) for r in rows[:4]) + ("等" if len(rows) > 4 else "")
             self.findings.append(
                 Finding(
                     "parse.rows_missing",
                     "error",
-                    f"{len(rows)}行印有行名但没有读到数字（{'、'.join(r.split('.', 1)[1] for r in rows[:4])}），"
-                    "可能是原文被截断或版式错乱。",
+                    f"{len(rows)}行印有行名但没有读到数字（{shown}），可能是原文被截断或版式错乱。",
                     tuple(empty),
                 )
             )
@@ -592,7 +592,7 @@ class _Walker:
                     "parse.rows_missing",
                     "error",
                     f"申请情况表缺少{len(missing)}行（{shown}），可能是原文被截断。",
-                    tuple(application_cell(m, 6) for m in missing),
+                    tuple(application_cell(m, i) for m in missing for i in range(len(APPLICANT_COLUMNS))),
                 )
             )
         found_ad = any(t.startswith("ad:") for t in self.seen_targets)
@@ -603,7 +603,7 @@ class _Walker:
                     "parse.rows_missing",
                     "error",
                     f"主动公开情况表缺少{len(missing_ad)}行（{'、'.join(missing_ad)}）。",
-                    tuple(disclosure_cell(k, self.fmt.disclosure_row(k)[0].columns[0].key) for k in missing_ad),
+                    tuple(disclosure_cell(k, c.key) for k in missing_ad for c in self.fmt.disclosure_row(k)[0].columns),
                 )
             )
         review_values = [v for v in self.report.review_litigation.values() for x in v.values() if x is not None]

@@ -33,16 +33,22 @@ def _format_of(report: Report) -> Format | None:
 def merge_findings(read: list[Finding], checked: list[Finding]) -> list[Finding]:
     """The reader's findings, then the checker's, without saying one thing twice.
 
-    Both the reader and the checker report blank or placeholder cells (cells.placeholders): the
-    reader knows what was printed ("/", "—"), the checker only that a value is missing. A checker
-    finding whose code the reader already gave for the same or more cells is dropped.
+    The reader knows what was printed ("/", "—", digits run together, a truncated table); the
+    checker only sees that a value is missing. So a checker finding about missing values
+    (cells.placeholders) is dropped when the reader has already explained every one of its cells,
+    and any checker finding is dropped when the reader gave the same code for the same or more cells.
     """
+    explained: set[str] = set()
     covered: dict[str, set[str]] = {}
     for f in read:
+        explained.update(f.cells)
         covered.setdefault(f.code, set()).update(f.cells)
     merged = list(read)
     for f in checked:
-        if f in merged or (f.cells and set(f.cells) <= covered.get(f.code, set())):
+        cells = set(f.cells)
+        if f in merged or (cells and cells <= covered.get(f.code, set())):
+            continue
+        if f.code == "cells.placeholders" and cells and cells <= explained:
             continue
         merged.append(f)
     return merged
