@@ -118,3 +118,15 @@ def test_merged_findings_do_not_repeat_the_placeholder_report() -> None:
     placeholder = [f for f in merged if f.code == "cells.placeholders"]
     assert len(placeholder) == 1 and "“" in placeholder[0].message  # the reader's, naming what was printed
     assert "active_disclosure.regulations.made" in placeholder[0].cells
+
+
+def test_cells_the_reader_explained_are_not_reported_again_as_blank() -> None:
+    from gongkai.parse import parse
+    from gongkai.report.checks import check, merge_findings
+
+    variants = SEEDS.parent / "variants"
+    for name in ("l_glued_numbers.txt", "m_truncated.txt"):
+        parsed = parse(variants / name)
+        merged = merge_findings(parsed.report.findings, check(parsed.report))
+        assert not [f for f in merged if f.code == "cells.placeholders"], name
+        assert [f for f in merged if f.code.startswith("parse.")], name
