@@ -13,6 +13,7 @@ from django.http import Http404
 
 from gongkai.procedure import LedgerEntry, WorkdayCalendar, count_working_days, rules
 from gongkai.web.agencies.models import Agency, User
+from gongkai.web.ledger import fulltext
 from gongkai.web.ledger.models import Application, RequestedItem
 from gongkai.web.ledger.similarity import is_similar
 
@@ -118,10 +119,9 @@ class LedgerSearch:
 def search(user: User, criteria: LedgerSearch, *, today: date) -> QuerySet[Application]:
     """The ledger list: by number, applicant name or request text, receipt date range, outcome and state."""
     found = applications_for(user)
-    text = criteria.text.strip()
-    if text:
-        item_match = RequestedItem.objects.filter(text__icontains=text).values("application_id")
-        found = found.filter(Q(number__icontains=text) | Q(applicant_name__icontains=text) | Q(pk__in=item_match))
+    matching = fulltext.matching_ids(criteria.text)
+    if matching is not None:  # number, applicant or request text, through the bigram index, inside the scope
+        found = found.filter(pk__in=matching)
     if criteria.received_from:
         found = found.filter(received_on__gte=criteria.received_from)
     if criteria.received_to:

@@ -32,6 +32,7 @@ from gongkai.procedure.identifiers import check_credit_code, check_id_number, ma
 from gongkai.web.agencies.models import Agency, User
 from gongkai.web.audit.services import record
 from gongkai.web.errors import ServiceError
+from gongkai.web.ledger import fulltext
 from gongkai.web.ledger.models import (
     ApplicantKind,
     Application,
@@ -275,6 +276,9 @@ def register_application(
             [RequestedItem(application=application, position=i, text=t) for i, t in enumerate(texts, start=1)]
         )
         Event(application=application, sequence=1, kind=EventType.RECEIVED, on=received, recorded_by=actor).save()
+        fulltext.index_application(
+            application_id=application.pk, number=application.number, applicant_name=name, items=texts
+        )
         refresh_deadlines(application=application, calendar=calendar, today=today)
         record(
             actor=actor,
