@@ -12,7 +12,16 @@ import pytest
 
 from gongkai.parse import ParseError, parse
 from gongkai.parse.document import SourceCell, SourceRef, SourceRow
-from gongkai.parse.pdf_reader import NO_TEXT_LAYER, _continues, _Line, _PageReader, _visible_rule, read_pdf
+from gongkai.parse.pdf_reader import (
+    NO_TEXT_LAYER,
+    _continues,
+    _glue,
+    _Line,
+    _line_text,
+    _PageReader,
+    _visible_rule,
+    read_pdf,
+)
 
 SAMPLES = Path(__file__).resolve().parents[1] / "data" / "parse" / "pdf"
 OFFICIAL = SAMPLES / "2021_official.pdf"
@@ -174,6 +183,163 @@ def test_a_row_of_an_unruled_table_is_never_joined() -> None:
     assert not _continues(_text_row("1.本机关不掌握相关政府信息 9 0 0 0 0 0 9"), _FULL, _text_row("三、本年度"), line)
     assert not _continues(_text_row("行政许可 /"), _FULL, _text_row("行政处罚"), line)
     assert _continues(_text_row("答复率达到"), _FULL, _text_row("97.83%。"), line)
+
+
+def _row_texts(data: bytes) -> list[str]:
+    return [row.cells[0].text for row in read_pdf(data, "t.pdf").rows]
+
+
+def _hex(text: str) -> str:
+    return "<" + "".join(f"{ord(c):04X}" for c in text) + ">"
+
+
+_Run = tuple[float, float, float, list[str | int]]  # x, top, font size, TJ operands
+
+
+def _text_pdf(pages: list[list[_Run]]) -> bytes:
+    """An A4 PDF with text placed exactly, as Word's export places it.
+
+    One CJK font (STSong-Light, not embedded, UCS-2 codes): ideographs 1 em wide, ASCII 0.5 em as
+    in SimSun. A number among the TJ operands moves the next glyph right by that many
+    thousandths of an em when negative: justification, autospace and word gaps without a space
+    glyph.
+    """
+    font = b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [4 0 R] >>"
+    cid = (
+        b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /FontDescriptor 5 0 R"
+        b" /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /DW 1000 /W [1 95 500] >>"
+    )
+    descriptor = (
+        b"<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [0 -120 1000 880]"
+        b" /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 80 >>"
+    )
+    kids = " ".join(f"{6 + 2 * i} 0 R" for i in range(len(pages))).encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, len(pages)),
+        font,
+        cid,
+        descriptor,
+    ]
+    for i, runs in enumerate(pages):
+        ops = []
+        for x, top, size, operands in runs:
+            tj = " ".join(_hex(o) if isinstance(o, str) else str(o) for o in operands)
+            ops.append(f"BT /F1 {size} Tf 1 0 0 1 {x} {842 - top - size * 0.88} Tm [{tj}] TJ ET")
+        stream = "\n".join(ops).encode()
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >>"
+            b" /Contents %d 0 R >>" % (7 + 2 * i)
+        )
+        objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+    return _pdf(objects, b"<< /Size %d /Root 1 0 R >>" % (len(objects) + 1))
+
+
+# Official layout: left margin 28 mm (79 pt), 16 pt text, paragraphs indented 2 em (to 111 pt),
+# 27 characters a full line (to 511 pt, the right margin at 519 pt), lines 28 pt apart.
+_MARGIN, _INDENT = 79.0, 111.0
+
+
+def test_a_short_report_of_one_line_paragraphs_keeps_them_apart() -> None:
+    """No line reaches the margin: the longest line is not taken for a full one."""
+    data = _text_pdf(
+        [
+            [
+                (_INDENT, 100, 16, ["四、存在的主要问题及改进情况"]),
+                (_INDENT, 128, 16, ["存在问题:一是时效性不足;二是解读不够。"]),
+                (_INDENT, 156, 16, ["改进措施:加强培训。"]),
+            ]
+        ]
+    )
+    assert _row_texts(data) == [
+        "四、存在的主要问题及改进情况",
+        "存在问题:一是时效性不足;二是解读不够。",
+        "改进措施:加强培训。",
+    ]
+
+
+def test_a_short_paragraph_then_a_wrapped_one() -> None:
+    first = "本机关坚持以公开为常态、不公开为例外，全面推进决策"  # 25 characters: a full indented line
+    second = "执行、管理、服务、结果公开，按照上级部署逐项落实工作，"  # 27: a full line at the margin
+    assert len(first) == 25 and len(second) == 27
+    data = _text_pdf(
+        [
+            [
+                (_INDENT, 100, 16, ["总体情况良好。"]),
+                (_INDENT, 128, 16, [first]),
+                (_MARGIN, 156, 16, [second]),
+                (_MARGIN, 184, 16, ["取得了明显成效。"]),
+                (_INDENT, 212, 16, ["下一段。"]),
+            ]
+        ]
+    )
+    paragraph = (first + second).replace("，", ",") + "取得了明显成效。"
+    assert _row_texts(data) == ["总体情况良好。", paragraph, "下一段。"]
+
+
+def test_a_paragraph_wrapped_over_a_page_break_past_header_and_footer() -> None:
+    """Word repeats the header on every page and numbers the pages: neither cuts the paragraph."""
+    header = (240, 50, 10.5, ["示例县人民政府办公室"])
+    # a justified line: 0.25 em more between the characters (more than pdfplumber's 3 pt)
+    justified: list[str | int] = []
+    for char in "全年共受理政府信息公开申请件,较上年增长":
+        justified += [char, -250]
+    first = [header, (_INDENT, 100, 16, justified[:-1]), (282, 780, 14, ["— 1 —"])]
+    first.insert(2, (_MARGIN, 128, 16, ["主要集中在自然资源、住房城乡建设和市场监管等领域的信息,其中"]))
+    second = [header, (_MARGIN, 100, 16, ["多数申请已按期答复。"]), (282, 780, 14, ["— 2 —"])]
+    # the paragraph's last line on page 1 is at the foot of the text, the continuation at the top
+    first[2] = (_MARGIN, 700, 16, first[2][3])
+    first[1] = (_INDENT, 672, 16, first[1][3])
+    assert _row_texts(_text_pdf([first, second])) == [
+        "全年共受理政府信息公开申请件,较上年增长主要集中在自然资源、住房城乡建设和市场监管等领域的信息,其中多数申请已按期答复。"
+    ]
+
+
+def test_latin_words_keep_their_spaces_and_quotes_keep_their_neighbours() -> None:
+    data = _text_pdf(
+        [
+            [
+                # 9 pt table note: words 0.25 em (2.25 pt) apart with no space glyph
+                (_MARGIN, 80, 9, ["Open", -250, "Government", -250, "Data"]),
+                # quotes touching CJK; typed spaces beside CJK and digits
+                (_INDENT, 100, 16, ['"引号"与', "'apostrophe' 相邻,1月 25 日"]),
+                # autospace between CJK and Latin (0.25 em, no glyph): not a space in the text
+                (_INDENT, 128, 16, ["访问", -250, "gov.cn", -250, "查询。"]),
+            ]
+        ]
+    )
+    assert _row_texts(data) == [
+        "Open Government Data",
+        "\"引号\"与'apostrophe' 相邻,1月 25 日",
+        "访问gov.cn查询。",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "end", "start", "joined"),
+    [
+        ('& "引号"', "'apostrophe' 不是", "", "", "& \"引号\" 'apostrophe' 不是"),  # wrapped at the space
+        ("Open", "Data", "", "", "Open Data"),
+        ("2020年,", "2021年", "，", "2", "2020年,2021年"),  # a full-width comma was printed
+        ("2020年,", "2021年", ",", "2", "2020年, 2021年"),  # an ASCII comma holds on to a digit
+        ("e-", "mail", "", "", "e-mail"),  # a hyphen breaks without a space
+        ("www.gov.cn/", "xxgk", "", "", "www.gov.cn/xxgk"),
+        ("信息公开", "工作", "", "", "信息公开工作"),
+        ("全年", "1200条", "", "", "全年1200条"),
+    ],
+)
+def test_glue_at_a_wrap(first: str, second: str, end: str, start: str, joined: str) -> None:
+    assert _glue(first, second, end, start) == joined
+
+
+def test_line_text_drops_overprinted_bold_and_reads_gaps_in_ems() -> None:
+    def glyph(text: str, x: float, width: float, size: float = 16) -> dict[str, Any]:
+        return {"text": text, "x0": x, "x1": x + width, "top": 0, "bottom": size, "size": size}
+
+    # CJK 4 pt apart (justified): no space; a column's width apart: a space
+    assert _line_text([glyph("年", 0, 16), glyph("度", 20, 16), glyph("合", 60, 16)]) == "年度 合"
+    # Latin 2.25 pt apart at 9 pt is a space; touching glyphs are not
+    assert _line_text([glyph("a", 0, 4.5, 9), glyph("b", 6.75, 4.5, 9), glyph("c", 11.25, 4.5, 9)]) == "a bc"
 
 
 # -- bad files --------------------------------------------------------------------------------------

@@ -6,7 +6,9 @@ covering several rows or columns of the table's grid; here every grid position i
 same cell (one ``origin``), as the HTML and DOCX readers do, so "三、本年度办理结果" and the
 （三）…（六） group cells sit beside each of their sub-rows. Text outside the tables becomes one-cell
 rows, one per printed line, and each table is placed among them at its vertical position, so the
-section headings keep their order. Page headers and footers ("— 3 —") are ordinary text rows.
+section headings keep their order. Page numbers ("— 3 —", "第3页") and running headers and footers
+(the same line at the same height on several pages) are dropped; lines that a paragraph wrapped
+onto are joined again, with the space the break took between Latin words.
 
 A PDF whose pages carry no characters is a scan: reading it would give an empty or wrong report,
 so it is refused with a "no text layer" error that says what to do.
@@ -16,7 +18,6 @@ from __future__ import annotations
 
 import bisect
 import io
-import itertools
 import re
 import unicodedata
 from typing import Any, NamedTuple
@@ -117,13 +118,17 @@ class _PageReader:
         self.unmapped = 0
         self.blank_pages: list[int] = []
         self.geometry: dict[int, _Line] = {}  # origin of a text row → where the line was printed
+        self.page_edges: list[tuple[int, int, str, int]] = []  # (page, origin, text, top) of first/last lines
 
     def paragraphs(self) -> list[SourceRow]:
         """The rows with lines that a paragraph wrapped onto joined again (see :func:`_continues`)."""
         geometry = _document_edges(self.geometry)
+        running = self.running_lines()
         out: list[SourceRow] = []
         previous: _Line | None = None
         for row in self.rows:
+            if not row.positional and row.cells[0].origin in running:
+                continue
             line = None if row.positional else geometry.get(row.cells[0].origin)
             if line is not None and previous is not None and out and _continues(out[-1], previous, row, line):
                 last = out[-1].cells[0]
@@ -133,6 +138,18 @@ class _PageReader:
                 out.append(row)
             previous = line
         return out
+
+    def running_lines(self) -> set[int]:
+        """Origins of running headers and footers: a page's first or last line printed with the
+        same text at the same height on other pages too.
+
+        Word prints the header ("××县人民政府办公室") on every page; left in, it would sit in the
+        middle of a section's narrative and cut a paragraph that runs over the page break in two.
+        """
+        pages: dict[tuple[str, int], set[int]] = {}
+        for page, _, text, top in self.page_edges:
+            pages.setdefault((text, top), set()).add(page)
+        return {origin for _, origin, text, top in self.page_edges if len(pages[(text, top)]) > 1}
 
     def next_origin(self) -> int:
         self.origin += 1
@@ -174,6 +191,10 @@ class _PageReader:
             placed.pop()
         while placed and _page_number(placed[0]):
             placed.pop(0)
+        for top, kind, rows in {id(item): item for item in placed[:1] + placed[-1:]}.values():
+            if kind == 0:
+                cell = rows[0].cells[0]
+                self.page_edges.append((number, cell.origin, cell.text, round(top)))
         for _, _, rows in placed:
             self.rows.extend(rows)
 
@@ -224,9 +245,9 @@ class _PageReader:
                 continue
             r = bisect.bisect_right(ys, my) - 1
             c = bisect.bisect_right(xs, mx) - 1
-            k = owners[r][c]
-            if k is not None:
-                members[k].append(ch)
+            owner = owners[r][c]
+            if owner is not None:
+                members[owner].append(ch)
         for k, (r0, r1, c0, c1) in enumerate(spans):
             if k >= first_hole and not members[k]:
                 continue
@@ -272,14 +293,14 @@ def _char_lines(chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     """Printed characters grouped into lines, top to bottom, each line left to right.
 
     A character belongs to a line when its vertical middle falls within the line's extent, so a
-    smaller Latin font on the same baseline as 16 pt CJK stays on the line. Blank glyphs are
-    dropped (spacing is read from the gaps, see :func:`_line_text`), and so is a glyph printed
-    again over itself (fake bold).
+    smaller Latin font on the same baseline as 16 pt CJK stays on the line. Blank glyphs stay
+    inside a line (they are typed spaces, see :func:`_line_text`) but not at its ends, and a
+    glyph printed again over itself (fake bold) is dropped.
     """
     lines: list[list[dict[str, Any]]] = []
     extents: list[tuple[float, float]] = []
     for ch in sorted(chars, key=lambda c: (c["top"], c["x0"])):
-        if not ch["text"] or ch["text"].isspace():
+        if not ch["text"]:
             continue
         middle = (ch["top"] + ch["bottom"]) / 2
         for i in range(len(lines) - 1, max(len(lines) - 4, -1), -1):
@@ -294,33 +315,56 @@ def _char_lines(chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     out = []
     for line in lines:
         line.sort(key=lambda c: c["x0"])
-        kept = [line[0]]
-        for ch in line[1:]:
-            prev = kept[-1]
-            width = max(prev["x1"] - prev["x0"], 0.1)
-            if ch["text"] == prev["text"] and abs(ch["x0"] - prev["x0"]) < 0.3 * width:
+        kept: list[dict[str, Any]] = []
+        for ch in line:
+            prev = next((k for k in reversed(kept) if not _blank(k)), None)
+            if prev is not None and _overprints(ch, prev):
                 continue
             kept.append(ch)
-        out.append(kept)
+        while kept and _blank(kept[-1]):
+            kept.pop()
+        while kept and _blank(kept[0]):
+            kept.pop(0)
+        if kept:
+            out.append(kept)
     return out
 
 
 def _line_text(line: list[dict[str, Any]]) -> str:
-    """The text of one printed line: a space only where the gap is a space for the script beside it.
+    """The text of one printed line, with a space where one was typed or the gap is one.
 
-    pdfplumber's default puts a space at any gap over 3 pt: at 9 pt that glues Latin words set a
-    normal space apart, at 16 pt it splits justified or autospaced Chinese. Here the gap is
-    measured in ems of the glyphs on either side (see ``_LATIN_SPACE`` and the others).
+    A blank glyph between two glyphs is a typed space (WeasyPrint and Word print them), and is
+    kept even beside Chinese ("1月 25 日"). Without one, the gap decides: pdfplumber's default
+    puts a space at any gap over 3 pt, which at 9 pt glues Latin words set a normal space apart
+    and at 16 pt splits justified or autospaced Chinese, so here the gap is measured in ems of
+    the glyphs on either side (see ``_LATIN_SPACE`` and the others).
     """
-    parts = [line[0]["text"]]
-    for prev, ch in itertools.pairwise(line):
-        size = max(_size(prev), _size(ch))
-        wide = _wide(prev["text"][-1]) + _wide(ch["text"][0])
-        limit = (_LATIN_SPACE, _MIXED_SPACE, _CJK_SPACE)[wide]
-        if ch["x0"] - prev["x1"] > limit * size:
-            parts.append(" ")
+    parts: list[str] = []
+    prev: dict[str, Any] | None = None
+    typed = False
+    for ch in line:
+        if _blank(ch):
+            typed = True
+            continue
+        if prev is not None:
+            size = max(_size(prev), _size(ch))
+            wide = _wide(prev["text"][-1]) + _wide(ch["text"][0])
+            limit = (_LATIN_SPACE, _MIXED_SPACE, _CJK_SPACE)[wide]
+            if typed or ch["x0"] - prev["x1"] > limit * size:
+                parts.append(" ")
         parts.append(ch["text"])
+        prev, typed = ch, False
     return "".join(parts)
+
+
+def _overprints(ch: dict[str, Any], prev: dict[str, Any]) -> bool:
+    """``ch`` is ``prev`` printed again a fraction of its width further on (simulated bold)."""
+    width = max(prev["x1"] - prev["x0"], 0.1)
+    return ch["text"] == prev["text"] and not _blank(ch) and abs(ch["x0"] - prev["x0"]) < 0.3 * width
+
+
+def _blank(ch: dict[str, Any]) -> bool:
+    return bool(ch["text"].isspace())
 
 
 def _size(ch: dict[str, Any]) -> float:
