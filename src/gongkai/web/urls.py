@@ -13,4 +13,5 @@ urlpatterns = [
     path("", ledger_views.dashboard, name="dashboard"),
     path("applications/", include("gongkai.web.ledger.urls")),
     path("supervision/", include("gongkai.web.supervision.urls")),
+    path("", include("gongkai.web.letters.urls")),
 ]

@@ -24,6 +24,10 @@ INSTALLED_APPS = [
     "gongkai.web.audit",
     "gongkai.web.ledger",
     "gongkai.web.supervision",
+    "gongkai.web.register",
+    "gongkai.web.cases",
+    "gongkai.web.reports",
+    "gongkai.web.letters",
 ]
 
 MIDDLEWARE = [
