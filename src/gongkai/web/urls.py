@@ -14,4 +14,5 @@ urlpatterns = [
     path("applications/", include("gongkai.web.ledger.urls")),
     path("supervision/", include("gongkai.web.supervision.urls")),
     path("", include("gongkai.web.letters.urls")),
+    path("ledger/", include("gongkai.web.ledger.transfer_urls")),
 ]
