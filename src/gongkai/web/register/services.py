@@ -37,6 +37,7 @@ __all__ = [
     "entered_columns",
     "import_documents",
     "import_figures",
+    "plain_decimal",
     "record_document",
     "set_figures",
     "set_index_code",
@@ -385,7 +386,7 @@ def set_figures(*, actor: User, year: int, values: Mapping[tuple[str, str], obje
     with transaction.atomic():
         for (row, column), value in cleaned.items():
             found = AnnualFigure.objects.filter(agency=agency, year=year, row=row, column=column).first()
-            before = {"value": str(found.value)} if found else None
+            before = {"value": plain_decimal(found.value)} if found else None
             if value is None:
                 if found is not None:
                     AnnualFigure.objects.filter(pk=found.pk).delete()
@@ -397,9 +398,15 @@ def set_figures(*, actor: User, year: int, values: Mapping[tuple[str, str], obje
             figure, _ = AnnualFigure.objects.update_or_create(
                 agency=agency, year=year, row=row, column=column, defaults={"value": value, "entered_by": actor}
             )
-            _audit_figure(actor, agency, year, row, column, before, {"value": str(value)})
+            _audit_figure(actor, agency, year, row, column, before, {"value": plain_decimal(value)})
             saved.append(figure)
     return saved
+
+
+def plain_decimal(value: Decimal) -> str:
+    """12.5000 → "12.5", 120.0000 → "120" (the database pads to four places)."""
+    text = format(value.normalize(), "f")
+    return text
 
 
 def _audit_figure(
