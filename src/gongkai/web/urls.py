@@ -13,6 +13,9 @@ urlpatterns = [
     path("", ledger_views.dashboard, name="dashboard"),
     path("applications/", include("gongkai.web.ledger.urls")),
     path("supervision/", include("gongkai.web.supervision.urls")),
+    path("register/", include("gongkai.web.register.urls")),
+    path("cases/", include("gongkai.web.cases.urls")),
+    path("reports/", include("gongkai.web.reports.urls")),
     path("", include("gongkai.web.letters.urls")),
     path("ledger/", include("gongkai.web.ledger.transfer_urls")),
 ]
