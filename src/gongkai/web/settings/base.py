@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gongkai.web.settings.env import ENV, data_dir
+from gongkai.web.settings.env import ENV, data_dir, email_settings
 
 WEB_DIR = Path(__file__).resolve().parents[1]
 
@@ -94,6 +94,12 @@ X_FRAME_OPTIONS = "DENY"
 GONGKAI_CALENDAR_DIR = data_dir(create=False) / "calendar"
 GONGKAI_TODAY = ENV.str("GONGKAI_TODAY", default="")
 GONGKAI_PAGE_SIZE = 50
+
+# E-mail (only ``gongkai remind`` sends any): the EMAIL_* settings come from GONGKAI_EMAIL_URL.
+_EMAIL = email_settings()
+globals().update(_EMAIL)
+GONGKAI_EMAIL_ENABLED = bool(_EMAIL)
+DEFAULT_FROM_EMAIL = ENV.str("GONGKAI_EMAIL_FROM", default="gongkai@localhost")
 
 # Applicants' data must never reach a log: request bodies are not logged, and errors are logged
 # without the POST data (Django's SafeExceptionReporterFilter hides it; nothing here logs forms).

@@ -12,6 +12,8 @@
 * ``GONGKAI_STATIC_ROOT``: where ``collectstatic`` writes, for a deployment that wants it.
 * ``GONGKAI_TEST_DATABASE_URL``: the PostgreSQL database the test suite also runs on.
 * ``GONGKAI_TODAY``: a fixed "today" (YYYY-MM-DD) for demos and tests.
+* ``GONGKAI_EMAIL_URL``: the mail server for ``gongkai remind`` (``smtp+tls://user:pass@host:587``,
+  ``smtps://…``, ``consolemail://``); unset: no e-mail is sent. ``GONGKAI_EMAIL_FROM``: the sender.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from typing import Any
 import environ
 import platformdirs
 
-__all__ = ["ENV", "data_dir", "database", "generated_secret_key", "sqlite_database"]
+__all__ = ["ENV", "data_dir", "database", "email_settings", "generated_secret_key", "sqlite_database"]
 
 ENV = environ.Env()
 
@@ -58,6 +60,14 @@ def database(variable: str = "GONGKAI_DATABASE_URL") -> dict[str, Any]:
         config["CONN_HEALTH_CHECKS"] = True
         return config
     return sqlite_database(data_dir() / "gongkai.sqlite3")
+
+
+def email_settings(variable: str = "GONGKAI_EMAIL_URL") -> dict[str, Any]:
+    """Django's ``EMAIL_*`` settings from the URL in ``variable``; empty when it is unset."""
+    url = ENV.str(variable, default="")
+    if not url:
+        return {}
+    return {key: value for key, value in environ.Env.email_url_config(url).items() if value is not None}
 
 
 def generated_secret_key() -> str:
