@@ -11,7 +11,7 @@ __all__ = ["app", "main"]
 def _register() -> None:
     import importlib
 
-    for name in ("reports", "procedure", "render", "serve"):
+    for name in ("reports", "procedure", "render", "serve", "remind"):
         importlib.import_module(f"gongkai.cli.{name}")
 
 

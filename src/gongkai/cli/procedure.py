@@ -15,6 +15,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from gongkai.cli.app import app
+from gongkai.cli.workbench import recompute_after_calendar_load
 from gongkai.procedure import (
     CalendarFileError,
     EventSequenceError,
@@ -131,7 +132,7 @@ def calendar_load(
     file: Annotated[Path, typer.Argument(help="A year schedule file (TOML: year, source, holidays, makeup_workdays).")],
     data_dir: DataDir = None,
 ) -> None:
-    """Check a year's schedule file and store it; open applications can then be recomputed."""
+    """Check a year's schedule file and store it; the workbench's open applications are recomputed."""
     target = calendar_dir(data_dir)
     try:
         schedule = install_schedule_file(file, target)
@@ -143,6 +144,10 @@ def calendar_load(
         f"loaded {schedule.year}: {len(schedule.holidays)} holidays, {len(schedule.makeup_workdays)} make-up "
         f"workdays ({schedule.source}) → {target / f'{schedule.year}.toml'}"
     )
+    recomputed = recompute_after_calendar_load(target)
+    if recomputed is not None:
+        done = f"deadlines of {recomputed} open applications recomputed" if isinstance(recomputed, int) else recomputed
+        typer.echo(f"workbench: {done}")
 
 
 @calendar_app.command("show")
