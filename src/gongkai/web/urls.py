@@ -18,4 +18,5 @@ urlpatterns = [
     path("reports/", include("gongkai.web.reports.urls")),
     path("", include("gongkai.web.letters.urls")),
     path("ledger/", include("gongkai.web.ledger.transfer_urls")),
+    path("agency/users/", include("gongkai.web.agencies.urls")),
 ]
