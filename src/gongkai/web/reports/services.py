@@ -38,6 +38,7 @@ __all__ = [
     "open_report",
     "publish_report",
     "save_sections",
+    "scheduled_report",
     "unjustified_errors",
 ]
 
@@ -88,6 +89,27 @@ def draft_findings(report: AnnualReport) -> tuple[Report, list[Finding]]:
     built = draft_report(report)
     findings = check(built)
     previous = previous_report(report.agency, report.year)
+    if previous is not None:
+        findings += check_pair(previous, built)
+    return built, findings
+
+
+def scheduled_report(agency_code: str, year: int) -> tuple[Report, list[Finding]]:
+    """What ``gongkai report build`` writes: the builder's report with its findings, no login needed.
+
+    The narrative is the agency's draft when one exists, else the year's facts pre-filled; nothing is
+    saved (a January cron job must not create drafts behind the staff's back).
+    """
+    agency = Agency.objects.filter(code=agency_code.strip().upper()).first()
+    if agency is None:
+        raise ServiceError(f"agency: no agency has the code {agency_code!r}", field="agency")
+    stored = AnnualReport.objects.filter(agency=agency, year=year).first()
+    if stored is not None:
+        return draft_findings(stored)
+    built = build_report(agency, year)
+    built.sections = prefilled_sections(agency, year_facts(agency, built))
+    findings = check(built)
+    previous = previous_report(agency, year)
     if previous is not None:
         findings += check_pair(previous, built)
     return built, findings
