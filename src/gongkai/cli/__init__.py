@@ -11,7 +11,7 @@ __all__ = ["app", "main"]
 def _register() -> None:
     import importlib
 
-    for name in ("reports", "procedure", "render", "serve", "remind"):
+    for name in ("reports", "procedure", "render", "serve", "remind", "report_builder"):
         importlib.import_module(f"gongkai.cli.{name}")
 
 
