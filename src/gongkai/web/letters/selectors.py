@@ -25,6 +25,11 @@ class LetterOccasion:
     label: str
     letters: list[Letter]
 
+    @property
+    def sent(self) -> bool:
+        """A sent letter is final: no redraft."""
+        return any(letter.state == "sent" for letter in self.letters)
+
 
 def occasions(application: Application) -> list[LetterOccasion]:
     """Every live event that calls for a letter, oldest first (the application is already scoped)."""

@@ -133,6 +133,10 @@ def mark_sent(
         raise ServiceError(
             f"送达日期不能早于{letter.event.get_kind_display()}日期 {letter.event.on.isoformat()}", field="on"
         )
+    if letter.event.kind == EventType.DECIDED:
+        delivered = [e for e in live_events(application.events.all()) if e.kind == EventType.REPLY_SENT]
+        if delivered:
+            raise ServiceError(f"该申请已于 {delivered[0].on.isoformat()} 记录答复送达，不能再登记送达")
     with transaction.atomic():
         if letter.event.kind == EventType.DECIDED:
             letter.sent_event = record_event(
