@@ -37,6 +37,7 @@ __all__ = [
     "records_behind",
     "report_for",
     "rollup",
+    "sum_reports",
     "versions_of",
 ]
 
@@ -157,10 +158,11 @@ def rollup(user: User, year: int) -> Rollup:
         errors = sum(1 for f in findings if f.severity == "error")
         state = "drafted" if errors else "checked"
         states.append(AgencyReportState(agency, state, STATE_LABELS[state], errors, None))
-    return Rollup(year, states, _summed(published, year), len(published))
+    return Rollup(year, states, sum_reports(published, year), len(published))
 
 
-def _summed(reports: list[Report], year: int) -> Report | None:
+def sum_reports(reports: list[Report], year: int) -> Report | None:
+    """The cell-by-cell sum of the reports in ``year``'s format; blanks are skipped, all-blank stays blank."""
     fmt = format_for_year(year)
     same = [r for r in reports if r.format == fmt.key]
     if not same:
