@@ -146,6 +146,9 @@ def load_demo(*, today: date, calendar: WorkdayCalendar, applications: int = 360
             agency = pool[n % len(pool)] if n < len(pool) else rng.choice(pool)
             clerk, approver = staff[agency.pk]
             _one(rng, n, today, calendar, agency, clerk, approver, outcomes, repeat_people)
+        from gongkai.web.reports.demo import load_report_demo  # register, cases and reports of the demo years
+
+        load_report_demo(today=today, agencies=[county, land, housing, town], rng=rng)
     return DemoSummary(
         created=True,
         agencies=4,
