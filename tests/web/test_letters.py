@@ -337,3 +337,16 @@ def test_template_page_is_for_admins(world: World) -> None:
     assert _client("supervisor-a").get(reverse("letter-templates")).status_code == 403
     got = admin.get(reverse("letter-template-download", args=["notice_fee"]))
     assert got.status_code == 200 and "缴费通知书" in _text(got.content)
+
+
+def test_reply_cannot_be_marked_sent_from_the_event_menu(world: World, calendar: WorkdayCalendar) -> None:
+    """Only a letter signed off by an approver counts as sent: the ledger's event page refuses 答复送达."""
+    from gongkai.web.ledger.views import EVENT_MENU
+
+    assert EventType.REPLY_SENT not in [kind for kind, _ in EVENT_MENU]
+    application, _ = _decided(world, calendar, "granted")
+    url = reverse("application-event", kwargs={"pk": application.pk, "kind": EventType.REPLY_SENT.value})
+    response = _client(world.clerk_a.username).post(url, {"on": "2024-06-13", "reason": "邮寄"})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("application-letters", kwargs={"pk": application.pk})
+    assert not application.events.filter(kind=EventType.REPLY_SENT).exists()

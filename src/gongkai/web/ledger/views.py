@@ -90,14 +90,17 @@ def application_list(request: HttpRequest) -> HttpResponse:
         )
     day = today()
     found = selectors.search(user, criteria, today=day)
-    page = Paginator(found, 50).get_page(request.GET.get("page"))
+    # page through ids only (an index-only scan, however deep the page), then load those 50 rows
+    page = Paginator(found.values_list("pk", flat=True), 50).get_page(request.GET.get("page"))
+    ids = list(page.object_list)
+    loaded = {a.pk: a for a in selectors.applications_for(user).filter(pk__in=ids).defer("deadlines")}
     query = request.GET.copy()
     query.pop("page", None)
     soon = selectors.due_soon_limit(workday_calendar(), day)
     return render(
         request,
         "ledger/list.html",
-        {"form": form, "page": page, "rows": _rows(list(page.object_list), soon), "query": query.urlencode()},
+        {"form": form, "page": page, "rows": _rows([loaded[pk] for pk in ids], soon), "query": query.urlencode()},
     )
 
 
@@ -157,9 +160,11 @@ EVENT_MENU: list[tuple[str, str]] = [
     (EventType.EXTENSION_APPROVED, "批准延期"),
     (EventType.FEE_NOTICE, "收费通知"),
     (EventType.FEE_PAID, "缴费"),
-    (EventType.REPLY_SENT, "答复送达"),
     (EventType.WITHDRAWN, "撤回"),
 ]
+# 答复送达 is not offered here: a reply counts as sent only when its letter, signed off by an
+# approver, is marked sent on the letters page (letters.services), which records the event. Imported
+# historical ledgers record past deliveries through the service directly.
 
 
 @agency_staff_required
@@ -196,6 +201,9 @@ def record(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     application = selectors.application_for(user, pk)
     if kind not in EVENT_FIELDS:
         raise Http404("没有这种办理事件")
+    if kind == EventType.REPLY_SENT:
+        messages.error(request, "答复送达须经审核人签发答复书后，在“答复书、告知书”页登记。")
+        return redirect("application-letters", pk=application.pk)
     form = EventForm(request.POST or None, kind=kind, initial={"on": today()})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
