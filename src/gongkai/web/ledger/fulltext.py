@@ -89,10 +89,9 @@ def create_index(db: BaseDatabaseWrapper) -> None:
     """Create the index table for the database's vendor."""
     with db.cursor() as cursor:
         if db.vendor == "postgresql":
-            cursor.execute(
-                f"CREATE TABLE {TABLE} (application_id bigint PRIMARY KEY "
-                "REFERENCES ledger_application (id) DEFERRABLE INITIALLY DEFERRED, document tsvector NOT NULL)"
-            )
+            # no foreign key: the table is derived (rebuilt by index_applications), applications are
+            # never deleted, and a key would stop Django's test flush from truncating the ledger
+            cursor.execute(f"CREATE TABLE {TABLE} (application_id bigint PRIMARY KEY, document tsvector NOT NULL)")
             cursor.execute(f"CREATE INDEX {TABLE}_document ON {TABLE} USING gin (document)")
         elif db.vendor == "sqlite":
             cursor.execute(f"CREATE VIRTUAL TABLE {TABLE} USING fts5(tokens, tokenize = 'unicode61')")

@@ -139,6 +139,10 @@ class Application(models.Model):
             models.Index(fields=["agency", "handler", "closed"]),
             models.Index(fields=["agency", "id_number"]),
             models.Index(fields=["agency", "credit_code"]),
+            # the ledger list in its order, covering its count and its page of ids (index-only on PostgreSQL)
+            models.Index(
+                fields=["agency", "voided", "received_on", "serial"], include=["id"], name="ledger_app_list_idx"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -94,7 +94,7 @@ class Dashboard:
 
 def dashboard(user: User, *, today: date, calendar: WorkdayCalendar, limit: int = 50) -> Dashboard:
     """My open applications, those due within 5 working days, and the overdue ones (earliest due first)."""
-    open_ = applications_for(user).filter(closed=False, voided=False)
+    open_ = applications_for(user).filter(closed=False, voided=False).defer("deadlines")
     soon = due_soon_limit(calendar, today)
     by_due = open_.order_by("due_date", "received_on")
     return Dashboard(
