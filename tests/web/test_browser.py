@@ -2,7 +2,8 @@
 
 One application from registration to the decision, as a clerk and an approver would do it by
 hand: log in, register a natural person's application, send a 补正 notice, record the corrected
-application, request an extension, approve it as the approver, decide. Screenshots of the main pages
+application, request an extension, approve it as the approver, decide, draft the reply letter, sign
+it off as the approver and download it (a DOCX naming the applicant and the request). Screenshots of the main pages
 are taken on the way; with ``GONGKAI_SCREENSHOT_DIR`` set they are written there (that is how
 docs/img/web-*.png are made: ``GONGKAI_SCREENSHOT_DIR=docs/img pytest tests/web/test_browser.py``).
 
@@ -12,9 +13,11 @@ when it is missing the test fails rather than skips — CI installs it.
 
 from __future__ import annotations
 
+import io
 import os
 import random
 import re
+import zipfile
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -159,6 +162,26 @@ def test_register_correct_extend_approve_decide(
     expect(page.locator(".message.success")).to_contain_text("已记录答复决定")
     expect(page.locator("main")).to_contain_text("已于 2024-06-14 作出答复")
     _shot(page, shots, "detail", full_page=True)
+
+    # the reply letter: drafted by the clerk, signed off by the approver, then downloaded
+    page.get_by_role("link", name=re.compile("答复书、告知书")).click()
+    page.get_by_role("button", name="拟制予以公开答复书").click()
+    expect(page.locator("main")).to_contain_text("予以公开答复书")
+    _log_out(page)
+    _log_in(page, base, "demo-approver", "审核人")
+    page.goto(detail)
+    page.get_by_role("link", name=re.compile("答复书、告知书")).click()
+    page.get_by_role("button", name="审核通过").click()
+    expect(page.locator(".badge.letter-approved")).to_be_visible()
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="下载 DOCX").first.click()
+    letter = download_info.value.path().read_bytes()
+    assert download_info.value.suggested_filename.endswith(".docx")
+    assert letter[:2] == b"PK"
+    with zipfile.ZipFile(io.BytesIO(letter)) as docx:
+        body = docx.read("word/document.xml").decode()
+    assert "测试申请人" in body and "浏览器测试专项资金" in body
+    assert id_number not in body  # no ID number in any letter
 
     application.refresh_from_db()
     kinds = list(application.events.order_by("sequence").values_list("kind", flat=True))
