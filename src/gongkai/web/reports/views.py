@@ -12,6 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from gongkai.procedure import decision
 from gongkai.render import render as render_report
 from gongkai.report.formats import APPLICANT_COLUMNS
 from gongkai.report.model import Report, application_cell, disclosure_cell, review_cell
@@ -57,10 +58,11 @@ def tables(report: Report, link: str | None) -> list[dict[str, Any]]:
     """The three tables as rows of cells, each cell with the link to the records behind it."""
     fmt = report.definition
     out: list[dict[str, Any]] = []
-    for table in fmt.disclosure_tables:
+    for n, table in enumerate(fmt.disclosure_tables):
         out.append(
             {
-                "title": "二、主动公开政府信息情况",
+                "title": "" if n else "二、主动公开政府信息情况",
+                "caption": table.caption,
                 "columns": [c.label for c in table.columns],
                 "rows": [
                     (
@@ -74,21 +76,25 @@ def tables(report: Report, link: str | None) -> list[dict[str, Any]]:
                 ],
             }
         )
-    labels = {r.key: r.label for r in fmt.application_rows}
+    groups = {g.key: g for g in fmt.application_groups}
+    lines: list[tuple[str, list[dict[str, Any]]]] = []
+    seen: set[str] = set()
+    for row in fmt.application_rows:
+        chain: list[str] = []
+        key = row.group
+        while key is not None and key not in seen:
+            chain.insert(0, key)
+            key = groups[key].parent
+        for key in chain:
+            seen.add(key)
+            lines.append((groups[key].label, []))  # a merged label that carries no numbers
+        values = report.applications[row.key][: len(APPLICANT_COLUMNS)]
+        lines.append((row.label, [_cell(v, application_cell(row.key, i), link) for i, v in enumerate(values)]))
     out.append(
         {
             "title": "三、收到和处理政府信息公开申请情况",
             "columns": [c.label for c in fmt.applicant_columns],
-            "rows": [
-                (
-                    labels.get(key, key),
-                    [
-                        _cell(v, application_cell(key, i), link)
-                        for i, v in enumerate(report.applications[key][: len(APPLICANT_COLUMNS)])
-                    ],
-                )
-                for key in fmt.application_row_keys
-            ],
+            "rows": lines,
         }
     )
     out.append(
@@ -225,10 +231,18 @@ def cell_records(request: HttpRequest, year: int) -> HttpResponse:
             "cell": cell,
             "value": value,
             "kind": kind,
-            "records": records[:500],
+            "records": _labelled(kind, list(records[:500])),
             "count": records.count(),
         },
     )
+
+
+def _labelled(kind: str, records: list[Any]) -> list[Any]:
+    """Applications get the label of their outcome (the ledger stores the key)."""
+    if kind == "applications":
+        for application in records:
+            application.outcome_label = decision(application.outcome).label if application.outcome else ""
+    return records
 
 
 def _attachment(data: bytes, to: str, name: str) -> HttpResponse:
