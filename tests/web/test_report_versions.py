@@ -68,6 +68,11 @@ def test_a_version_cannot_be_changed_or_deleted(filled: World) -> None:
         version.save()
     with pytest.raises(ImmutableVersionError):
         version.delete()
+    with pytest.raises(ImmutableVersionError):
+        ReportVersion.objects.filter(pk=version.pk).update(note="改写")
+    with pytest.raises(ImmutableVersionError):
+        ReportVersion.objects.filter(pk=version.pk).delete()
+    assert ReportVersion.objects.get(pk=version.pk).note == ""
 
 
 def test_corrected_republication_keeps_the_earlier_version(filled: World) -> None:

@@ -19,7 +19,7 @@ from django.db import models
 
 from gongkai.web.agencies.models import Agency
 
-__all__ = ["AnnualReport", "ImmutableVersionError", "Justification", "ReportVersion", "VersionKind"]
+__all__ = ["AnnualReport", "FrozenQuerySet", "ImmutableVersionError", "Justification", "ReportVersion", "VersionKind"]
 
 
 class ImmutableVersionError(RuntimeError):
@@ -58,6 +58,16 @@ class Justification(models.Model):
         constraints = [models.UniqueConstraint(fields=["report", "finding_key"], name="reports_justification_unique")]
 
 
+class FrozenQuerySet(models.QuerySet["ReportVersion"]):
+    """Bulk ``update()`` and ``delete()`` would bypass :meth:`ReportVersion.save`; they are refused too."""
+
+    def update(self, **kwargs: Any) -> int:
+        raise ImmutableVersionError("report versions are frozen; publish a corrected version instead")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise ImmutableVersionError("report versions are never deleted")
+
+
 class VersionKind(models.TextChoices):
     APPROVED = "approved", "已审核"
     PUBLISHED = "published", "已发布"
@@ -82,6 +92,8 @@ class ReportVersion(models.Model):
         settings.AUTH_USER_MODEL, verbose_name="操作人", null=True, blank=True, on_delete=models.PROTECT
     )
     created_at = models.DateTimeField("时间", auto_now_add=True)
+
+    objects = FrozenQuerySet.as_manager()
 
     class Meta:
         verbose_name = "报告版本"
