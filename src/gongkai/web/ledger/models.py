@@ -139,9 +139,10 @@ class Application(models.Model):
             models.Index(fields=["agency", "handler", "closed"]),
             models.Index(fields=["agency", "id_number"]),
             models.Index(fields=["agency", "credit_code"]),
-            # the ledger list in its order, covering its count and its page of ids (index-only on PostgreSQL)
+            # the ledger list in its order, covering its count and its page of ids (index-only on PostgreSQL);
+            # voided last, so SQLite keeps choosing (agency, closed, due_date) for the open applications
             models.Index(
-                fields=["agency", "voided", "received_on", "serial"], include=["id"], name="ledger_app_list_idx"
+                fields=["agency", "received_on", "serial", "voided"], include=["id"], name="ledger_app_list_order_idx"
             ),
         ]
 
