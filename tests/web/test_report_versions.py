@@ -146,3 +146,13 @@ def test_import_of_something_that_is_not_a_report(filled: World) -> None:
     with pytest.raises(ServiceError, match=r"x\.txt"):
         import_report(actor=filled.clerk_a, agency=filled.county_a, data=b"hello", name="x.txt")
     assert not ReportVersion.objects.exists()
+
+
+def test_import_of_another_agencys_report_is_flagged(filled: World) -> None:
+    built = draft_report(open_report(actor=filled.clerk_a, year=2022, today=TODAY))
+    built.agency = "另一个县人民政府"
+    version = import_report(
+        actor=filled.clerk_a, agency=filled.county_a, data=render(built, "html"), name="别人的年报.html"
+    )
+    codes = [f["code"] for f in version.findings]
+    assert "import.agency_differs" in codes

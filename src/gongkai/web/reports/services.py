@@ -283,8 +283,17 @@ def import_report(
     if found_year is None:
         raise ServiceError(f"{name}: 无法从报告中读出年度，请指定年度", field="year")
     built.year = found_year
-    built.agency = built.agency or agency.name
     findings = list(built.findings)
+    if built.agency and built.agency != agency.name:
+        # agencies print their name in more than one way, so this is shown, not refused
+        findings.append(
+            Finding(
+                "import.agency_differs",
+                "warning",
+                f"报告自称“{built.agency}”，导入为“{agency.name}”的报告；请确认没有选错机关。",
+            )
+        )
+    built.agency = built.agency or agency.name
     built.findings = []
     kind = name.rsplit(".", 1)[-1].lower()
     files = {kind: data} if kind in RENDERED else {}
