@@ -273,7 +273,7 @@ class _Walker:
         for slot in list(self.open):
             if slot.values:
                 self.close(slot)
-        official = label_key(item.label.official) if item.label is not None else item.key
+        official = _official_key(item.label.official) if item.label is not None else item.key
         slot = _Slot(target, size, kinds, official, item.cell.ref)
         self.open.append(slot)
         return slot
@@ -614,6 +614,11 @@ class _Walker:
 
 
 @cache
+def _official_key(label: str) -> str:
+    return label_key(label)
+
+
+@cache
 def _cell_ids(fmt_key: str, target: str) -> list[str]:
     fmt = get_format(fmt_key)
     if target == "review":
@@ -658,7 +663,8 @@ def _constraint(target: str, fmt: Format) -> Callable[[tuple[int, ...]], bool] |
 
 def detect_format(doc: Document, year: int | None, index: LabelIndex) -> tuple[str, list[Finding]]:
     """The layout printed: by 第二十条 headers, else by the （六） sub-rows, else by the year."""
-    compact = "".join("".join([c.text for row in doc.rows for c in row.cells if len(c.text) <= _MAX_LABEL_LEN]).split())
+    # markers and row labels are short cells; whitespace inside them ("本年新 制作数量") is removed
+    compact = "".join("".join([c.text for row in doc.rows for c in row.cells if len(c.text) <= 60]).split())
     counts = {k: sum(1 for m in index.markers[k] if m in compact) for k in FORMAT_KEYS}
     best = max(FORMAT_KEYS, key=lambda k: counts[k])
     if counts[best] > 0:
