@@ -141,6 +141,7 @@ def _read_table(table: Any, rows: list[SourceRow], state: dict[str, int], normal
     state["table"] += 1
     number = state["table"]
     pending: dict[int, tuple[int, SourceCell]] = {}  # column → (rows left, cell) for rowspans
+    cleaned: dict[str, str] = {}
     for row_index, tr in enumerate(table.iter("tr"), start=1):
         grid: list[SourceCell] = []
         for td in tr:
@@ -150,7 +151,10 @@ def _read_table(table: Any, rows: list[SourceRow], state: dict[str, int], normal
             colspan = _span(td.get("colspan"))
             rowspan = _span(td.get("rowspan"))
             state["origin"] += 1
-            text = normalize("".join(td.itertext())).strip()
+            raw = "".join(td.itertext())
+            text = cleaned.get(raw)
+            if text is None:  # table cells repeat ("0", labels): clean each distinct text once
+                text = cleaned[raw] = normalize(raw).strip()
             ref = _new(SourceRef, (td.sourceline, None, number, row_index, len(grid) + 1, None))
             cell = _new(SourceCell, (text, ref, state["origin"]))
             for _ in range(colspan):
