@@ -264,3 +264,13 @@ def _client_supervisor() -> Client:
     client = Client()
     assert client.login(username="supervisor-a", password=PASSWORD)
     return client
+
+
+def test_row_numbers_are_the_spreadsheets_own_with_blank_rows(world: World, calendar: WorkdayCalendar) -> None:
+    """An error names the row as Excel numbers it, blank rows included."""
+    text = "收到申请日期,申请人,申请内容\n\n,,\n2024-13-40,赵一,财务公开资料\n"
+    table = read_table(text.encode("utf-8"), "a.csv")
+    assert table.numbers == [4]
+    mapping = {"received_on": 0, "applicant_name": 1, "request": 2}
+    result = import_rows(actor=world.clerk_a, table=table, mapping=mapping, today=TODAY, calendar=calendar)
+    assert not result.ok and [e.row for e in result.errors] == [4]

@@ -10,13 +10,10 @@ never written to a log or to the report.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from pathlib import PurePath
 from typing import Any
 
 from django.db import transaction
@@ -27,6 +24,7 @@ from gongkai.web.audit.services import record
 from gongkai.web.errors import ServiceError
 from gongkai.web.ledger.models import APPLICANT_TYPE_LABELS, ChannelChoice, EventType
 from gongkai.web.ledger.services import decision_outcomes, record_decision, record_event, register_application
+from gongkai.web.sheets import SheetError, cell_text, read_sheet
 
 __all__ = [
     "FIELDS",
@@ -43,8 +41,6 @@ __all__ = [
     "parse_outcome",
     "read_table",
 ]
-
-MAX_ROWS = 20000
 
 
 @dataclass(frozen=True)
@@ -98,8 +94,8 @@ _SERVICE_FIELDS = {
 }
 
 
-class ImportError_(ValueError):
-    """The file as a whole cannot be read (not a table, no header, too many rows)."""
+ImportError_ = SheetError
+"""The file as a whole cannot be read (not a table, no header, too many rows)."""
 
 
 @dataclass(frozen=True)
@@ -107,6 +103,7 @@ class Table:
     name: str
     headers: list[str]
     rows: list[list[Any]]  # cells as read: str, int, float, datetime, date or None
+    numbers: list[int]  # each row's number in the spreadsheet, blank rows counted, header = row 1
 
     def samples(self) -> list[str]:
         """The first non-empty value of each column, for the mapping page (identifiers masked)."""
@@ -140,58 +137,13 @@ class ImportResult:
 # -- reading -----------------------------------------------------------------------------------------
 
 
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
+_text = cell_text
 
 
 def read_table(data: bytes, name: str) -> Table:
     """The first sheet of an XLSX, or a CSV (UTF-8 with or without BOM, else GB18030): header + rows."""
-    suffix = PurePath(name).suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
-        rows = _read_xlsx(data, name)
-    elif suffix in (".csv", ".txt"):
-        rows = _read_csv(data)
-    else:
-        raise ImportError_(f"{name}：只能导入 .xlsx 或 .csv 文件")
-    rows = [r for r in rows if any(_text(c) for c in r)]
-    if not rows:
-        raise ImportError_(f"{name}：文件中没有数据")
-    headers = [_text(c) for c in rows[0]]
-    if len(rows) - 1 > MAX_ROWS:
-        raise ImportError_(f"{name}：一次最多导入 {MAX_ROWS} 行，请分批导入")
-    width = len(headers)
-    body = [[*r[:width], *[None] * (width - len(r))] for r in rows[1:]]
-    return Table(name=name, headers=headers, rows=body)
-
-
-def _read_xlsx(data: bytes, name: str) -> list[list[Any]]:
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises zipfile, KeyError or its own errors for a damaged file
-        raise ImportError_(f"{name}：无法作为 Excel 文件读取（{type(exc).__name__}）") from None
-    try:
-        sheet = book.worksheets[0]
-        return [list(row) for row in sheet.iter_rows(values_only=True)]
-    finally:
-        book.close()
-
-
-def _read_csv(data: bytes) -> list[list[Any]]:
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:  # pragma: no cover - gb18030 decodes any byte string
-        raise ImportError_("无法识别文件编码")
-    return [list(row) for row in csv.reader(io.StringIO(text))]
+    sheet = read_sheet(data, name)
+    return Table(name=sheet.name, headers=sheet.headers, rows=sheet.rows, numbers=sheet.numbers)
 
 
 # -- the mapping -------------------------------------------------------------------------------------
@@ -480,7 +432,7 @@ def import_rows(
         result.errors.append(RowError(1, "", "只有机关工作人员可以导入台账"))
         return result
     with transaction.atomic():
-        for number, row in enumerate(table.rows, start=2):
+        for number, row in zip(table.numbers, table.rows, strict=True):
             try:
                 with transaction.atomic():
                     _row(actor=actor, row=row, mapping=mapping, today=today, calendar=calendar)
@@ -490,7 +442,7 @@ def import_rows(
             else:
                 result.imported += 1
             if progress is not None:
-                progress(number - 1, len(table.rows))
+                progress(result.imported + len(result.errors), len(table.rows))
         if result.errors:
             result.imported = 0
             transaction.set_rollback(True)
