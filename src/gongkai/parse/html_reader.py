@@ -54,6 +54,7 @@ _BLOCKS = frozenset(
     ]
 )
 _MAX_SPAN = 64
+_CELL_TAGS = frozenset(("td", "th"))
 _new = tuple.__new__  # one named tuple per cell, built directly (parse speed is a target)
 
 
@@ -78,6 +79,9 @@ def read_html(text: str, normalize: Any) -> Document:
         _drop(bad)
     buffer: list[str] = []
     buffer_line: list[int] = [0]
+    # whether the buffer holds more than whitespace: kept as text arrives, because joining the
+    # buffer to ask was quadratic on Word-pasted pages (thousands of <span>s in one paragraph)
+    buffer_has_text = [False]
 
     def flush() -> None:
         joined = normalize("".join(buffer))
@@ -88,6 +92,12 @@ def read_html(text: str, normalize: Any) -> Document:
                 ref = SourceRef(line=(buffer_line[0] or 0) + offset or None)
                 rows.append(SourceRow([SourceCell(piece, ref, state["origin"])]))
         buffer.clear()
+        buffer_has_text[0] = False
+
+    def add(piece: str) -> None:
+        buffer.append(piece)
+        if not buffer_has_text[0] and piece.strip():
+            buffer_has_text[0] = True
 
     def walk(element: Any) -> None:
         tag = element.tag if isinstance(element.tag, str) else ""
@@ -95,22 +105,22 @@ def read_html(text: str, normalize: Any) -> Document:
             flush()
             _read_table(element, rows, state, normalize)
             if element.tail:
-                buffer.append(element.tail)
+                add(element.tail)
             return
         # a layout table (one holding other tables) is read like any other block markup
         block = tag in _BLOCKS or tag in ("td", "th", "table")
         if block:
             buffer.append("\n")
         if element.text:
-            if not buffer or not "".join(buffer).strip():
+            if not buffer_has_text[0]:
                 buffer_line[0] = element.sourceline or 0
-            buffer.append(element.text)
+            add(element.text)
         for child in element:
             walk(child)
         if block:
             buffer.append("\n")
         if element.tail:
-            buffer.append(element.tail)
+            add(element.tail)
 
     body = root.find("body")
     walk(body if body is not None else root)
@@ -140,18 +150,26 @@ def _read_table(table: Any, rows: list[SourceRow], state: dict[str, int], normal
     """Expand one table into grid rows; a cell spanning k columns/rows repeats with one origin."""
     state["table"] += 1
     number = state["table"]
+    from lxml import etree
+
+    tostring = etree.tostring
     pending: dict[int, tuple[int, SourceCell]] = {}  # column → (rows left, cell) for rowspans
     cleaned: dict[str, str] = {}
     for row_index, tr in enumerate(table.iter("tr"), start=1):
         grid: list[SourceCell] = []
         for td in tr:
-            if not isinstance(td.tag, str) or td.tag not in ("td", "th"):
+            if td.tag not in _CELL_TAGS:  # comments and processing instructions have non-str tags
                 continue
-            _fill_rowspans(grid, pending)
-            colspan = _span(td.get("colspan"))
-            rowspan = _span(td.get("rowspan"))
+            if pending:
+                _fill_rowspans(grid, pending)
+            colspan = td.get("colspan")
+            colspan = 1 if colspan is None else _span(colspan)
+            rowspan = td.get("rowspan")
+            rowspan = 1 if rowspan is None else _span(rowspan)
             state["origin"] += 1
-            raw = "".join(td.itertext())
+            # all the cell's text nodes, as "".join(td.itertext()) gives them, at a fraction of its
+            # cost: a bare cell's own text, else libxml2's text serialisation of the subtree
+            raw = (td.text or "") if not len(td) else tostring(td, method="text", encoding=str, with_tail=False)
             text = cleaned.get(raw)
             if text is None:  # table cells repeat ("0", labels): clean each distinct text once
                 text = cleaned[raw] = normalize(raw).strip()
@@ -161,7 +179,8 @@ def _read_table(table: Any, rows: list[SourceRow], state: dict[str, int], normal
                 if rowspan > 1:
                     pending[len(grid)] = (rowspan - 1, cell)
                 grid.append(cell)
-        _fill_rowspans(grid, pending)
+        if pending:
+            _fill_rowspans(grid, pending)
         if grid:
             rows.append(SourceRow(grid, positional=True))
 
