@@ -155,18 +155,19 @@ def _read_table(table: Any, rows: list[SourceRow], state: dict[str, int], normal
     tostring = etree.tostring
     pending: dict[int, tuple[int, SourceCell]] = {}  # column → (rows left, cell) for rowspans
     cleaned: dict[str, str] = {}
+    origin = state["origin"]
     for row_index, tr in enumerate(table.iter("tr"), start=1):
         grid: list[SourceCell] = []
         for td in tr:
             if td.tag not in _CELL_TAGS:  # comments and processing instructions have non-str tags
                 continue
-            if pending:
+            if pending and len(grid) in pending:
                 _fill_rowspans(grid, pending)
             colspan = td.get("colspan")
             colspan = 1 if colspan is None else _span(colspan)
             rowspan = td.get("rowspan")
             rowspan = 1 if rowspan is None else _span(rowspan)
-            state["origin"] += 1
+            origin += 1
             # all the cell's text nodes, as "".join(td.itertext()) gives them, at a fraction of its
             # cost: a bare cell's own text, else libxml2's text serialisation of the subtree
             raw = (td.text or "") if not len(td) else tostring(td, method="text", encoding=str, with_tail=False)
@@ -174,15 +175,20 @@ def _read_table(table: Any, rows: list[SourceRow], state: dict[str, int], normal
             if text is None:  # table cells repeat ("0", labels): clean each distinct text once
                 text = cleaned[raw] = normalize(raw).strip()
             ref = _new(SourceRef, (td.sourceline, None, number, row_index, len(grid) + 1, None))
-            cell = _new(SourceCell, (text, ref, state["origin"]))
-            for _ in range(colspan):
-                if rowspan > 1:
+            cell = _new(SourceCell, (text, ref, origin))
+            if rowspan > 1:
+                for _ in range(colspan):
                     pending[len(grid)] = (rowspan - 1, cell)
+                    grid.append(cell)
+            elif colspan > 1:
+                grid.extend([cell] * colspan)
+            else:
                 grid.append(cell)
-        if pending:
+        if pending and len(grid) in pending:
             _fill_rowspans(grid, pending)
         if grid:
-            rows.append(SourceRow(grid, positional=True))
+            rows.append(SourceRow(grid, True))
+    state["origin"] = origin
 
 
 def _fill_rowspans(grid: list[SourceCell], pending: dict[int, tuple[int, SourceCell]]) -> None:
