@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from gongkai.parse.document import Document, SourceCell, SourceRef, SourceRow
 from gongkai.parse.labels import Label, LabelIndex, label_index
@@ -67,9 +67,9 @@ class Interpretation:
     findings: list[Finding]
 
 
-class _Token(NamedTuple):
-    raw: str
-    ref: SourceRef
+_Token = CellSource
+"""A value as printed (``reason`` None): already the source it becomes when it reads cleanly, so the
+commonest cell of all needs no second tuple when its slot is stored."""
 
 
 @dataclass
@@ -98,7 +98,7 @@ class _Item(NamedTuple):
 
 # Classification depends only on the cell text and the format; published reports repeat the same
 # few hundred strings ("0", row labels), so a bounded per-process cache makes the walk cheap.
-_CLASSIFIED: dict[tuple[str, str], tuple[Label | None, tuple[str, ...], str, str]] = {}
+_CLASSIFIED: dict[str, dict[str, tuple[Label | None, tuple[str, ...], str, str]]] = {}  # format → text → hit
 _CACHE_LIMIT = 100_000
 _new = tuple.__new__  # named tuples built directly on the hot path (parse speed is a target)
 
@@ -125,19 +125,19 @@ class _Walker:
         self.foreign_rows: list[str] = []  # rows of the other layout printed in this one
         self.app_keys = frozenset(fmt.application_row_keys)
         self.unit_cells: list[str] = []  # count cells printed with a unit ("5件")
+        self.classified = _CLASSIFIED.setdefault(fmt.key, {})
 
     # -- classification --------------------------------------------------------------------
     def classify(self, text: str) -> tuple[Label | None, tuple[str, ...], str, str]:
         """(label, trailing values, head text, label key) of one cell's text, cached."""
-        if len(text) > _MAX_LABEL_LEN:
-            return (None, (), text, "")
-        cache_key = (self.fmt.key, text)
-        hit = _CLASSIFIED.get(cache_key)
+        hit = self.classified.get(text)  # keyed by the text alone: no key tuple to build per cell
         if hit is None:
+            if len(text) > _MAX_LABEL_LEN:
+                return (None, (), text, "")
             hit = self._classify_text(text)
-            if len(_CLASSIFIED) >= _CACHE_LIMIT:
-                _CLASSIFIED.clear()
-            _CLASSIFIED[cache_key] = hit
+            if len(self.classified) >= _CACHE_LIMIT:
+                self.classified.clear()
+            self.classified[text] = hit
         return hit
 
     def _classify_text(self, text: str) -> tuple[Label | None, tuple[str, ...], str, str]:
@@ -178,17 +178,22 @@ class _Walker:
                 if len(values) == 1 and not hit[2] and self.group != "other_group":
                     # the commonest line of all, one value alone (one cell per line): straight to its slot
                     if values[0] and self.open:
-                        self.feed_one(_new(_Token, (values[0], cell.ref)))
+                        self.feed_one(_new(_Token, (cell.ref, values[0], None)))
                     return
             items = [(cell, hit)]
+            section = hit[0] is not None and hit[0].kind == "section"
         else:
             items = []
             last = None
+            section = False  # noted while classifying: a second pass over the cells cost as much again
             for cell in row.cells:
                 if cell.origin != last:  # copies of one spanned cell count once
-                    items.append((cell, classify(cell.text)))
+                    hit = classify(cell.text)
+                    items.append((cell, hit))
                     last = cell.origin
-        if any(hit[0] is not None and hit[0].kind == "section" for _, hit in items if hit[0] is not None):
+                    if hit[0] is not None and hit[0].kind == "section":
+                        section = True
+        if section:
             for cell, hit in items:
                 if hit[0] is not None and hit[0].kind == "section":
                     self.enter_section(_Item(*hit[:3], cell, hit[3]))
@@ -203,16 +208,19 @@ class _Walker:
                 item = _Item(label, values, text, cell, key)
                 self.note_variant(label, item)
                 current = self.on_label(label, item)
-                following = [_new(_Token, (raw, cell.ref)) for raw in values] if current is not None else []
+                following = [_new(_Token, (cell.ref, raw, None)) for raw in values] if current is not None else []
                 continue
             if values:
                 if text and not self.is_continuation(key):
                     continue  # narrative that happens to end in numbers
-                tokens = [_new(_Token, (raw, cell.ref)) for raw in values]
-                if current is None and self.group == "other_group" and any(t.raw for t in tokens):
+                if current is None and self.group == "other_group" and any(values):
                     self.seen_other_group_values = True  # a 2019-style single （六） row in a 2021 table
                     continue
-                (following if current is not None else unlabelled).extend(tokens)
+                sink = following if current is not None else unlabelled
+                if len(values) == 1:  # a cell holding one value, nearly every cell of a table
+                    sink.append(_new(_Token, (cell.ref, values[0], None)))
+                else:
+                    sink.extend([_new(_Token, (cell.ref, raw, None)) for raw in values])
         if current is not None:
             self.give(current, following, row.positional, unlabelled)
         if unlabelled:
@@ -375,17 +383,37 @@ class _Walker:
     def cell_ids(self, slot: _Slot) -> list[str]:
         return _cell_ids(self.fmt.key, slot.target)
 
-    def containers(self, target: str) -> list[tuple[Any, Any]]:
-        """(container, key) pairs to assign a slot's values straight into the report."""
+    def store(self, target: str, ids: list[str], tokens: list[_Token], kinds: tuple[str, ...]) -> None:
+        """Read a full slot's values and put them straight into the report, with their sources.
+
+        Whole rows at a time (a slice of the applications list, a dict update) rather than cell by
+        cell through ``Report.set``: every table row of every report passes here.
+        """
+        readings = [_read(token.raw, kind) for token, kind in zip(tokens, kinds, strict=True)]
+        values = [reading.value for reading in readings]
         if target == "review":
             rl = self.report.review_litigation
-            return [(rl[b], c) for b, c in self.fmt.review_cell_order]
-        table, row = target.split(":", 1)
-        if table == "app":
-            values = self.report.applications[row]
-            return [(values, i) for i in range(len(APPLICANT_COLUMNS))]
-        ad = self.report.active_disclosure[row]
-        return [(ad, c.key) for c in self.fmt.disclosure_row(row)[0].columns]
+            for (block, column), value in zip(self.fmt.review_cell_order, values, strict=True):
+                rl[block][column] = value
+        else:
+            table, row = target.split(":", 1)
+            if table == "app":
+                self.report.applications[row][:] = values
+            else:
+                self.report.active_disclosure[row].update(zip(_column_keys(self.fmt.key, row), values, strict=True))
+        self.sources.update(
+            zip(
+                ids,
+                [
+                    t if r.reason is None and r.raw == t.raw else _new(CellSource, (t.ref, r.raw, r.reason))
+                    for t, r in zip(tokens, readings, strict=True)
+                ],
+                strict=True,
+            )
+        )
+        for cell_id, reading, kind in zip(ids, readings, kinds, strict=True):
+            if reading.unit is not None and kind.startswith("count"):
+                self.unit_cells.append(cell_id)
 
     def close(self, slot: _Slot) -> None:
         if slot in self.open:
@@ -394,15 +422,7 @@ class _Walker:
         ids = self.cell_ids(slot)
         tokens = slot.values[: slot.size]
         if len(tokens) == slot.size:
-            sources = self.sources
-            for cell_id, token, kind, (container, key) in zip(
-                ids, tokens, slot.kinds, self.containers(slot.target), strict=True
-            ):
-                reading = _read(token.raw, kind)
-                container[key] = reading.value
-                sources[cell_id] = _new(CellSource, (token.ref, reading.raw, reading.reason))
-                if reading.unit is not None and kind.startswith("count"):
-                    self.unit_cells.append(cell_id)
+            self.store(slot.target, ids, tokens, slot.kinds)
             return
         if not tokens:
             for cell_id in ids:
@@ -630,17 +650,26 @@ def _cell_ids(fmt_key: str, target: str) -> list[str]:
     return [disclosure_cell(row, c.key) for c in ad_table.columns]
 
 
-_READINGS: dict[tuple[str, str], CellValue] = {}
+@cache
+def _column_keys(fmt_key: str, row: str) -> tuple[str, ...]:
+    """The column keys of one 第二十条 row, in printed order."""
+    return tuple(c.key for c in get_format(fmt_key).disclosure_row(row)[0].columns)
+
+
+_READINGS: dict[str, dict[str, CellValue]] = {}  # kind → printed text → reading
 
 
 def _read(raw: str, kind: str) -> CellValue:
-    """read_cell with a bounded cache: "0" and small numbers dominate every table."""
-    hit = _READINGS.get((raw, kind))
+    """read_cell with a bounded cache per kind: "0" and small numbers dominate every table."""
+    readings = _READINGS.get(kind)
+    if readings is None:
+        readings = _READINGS[kind] = {}
+    hit = readings.get(raw)
     if hit is None:
         hit = read_cell(raw, kind)
-        if len(_READINGS) >= _CACHE_LIMIT:
-            _READINGS.clear()
-        _READINGS[(raw, kind)] = hit
+        if len(readings) >= _CACHE_LIMIT:
+            readings.clear()
+        readings[raw] = hit
     return hit
 
 
