@@ -13,6 +13,7 @@ take values.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -72,8 +73,11 @@ _Token = CellSource
 commonest cell of all needs no second tuple when its slot is stored."""
 
 
-@dataclass
+@dataclass(eq=False, slots=True)
 class _Slot:
+    """A row label waiting for its values. Compared by identity: ``open.remove(slot)`` compared the
+    value lists of every open slot field by field, and each slot's target is unique anyway."""
+
     target: str  # "app:<row>", "ad:<row>", "review"
     size: int
     kinds: tuple[str, ...]
@@ -389,7 +393,10 @@ class _Walker:
         Whole rows at a time (a slice of the applications list, a dict update) rather than cell by
         cell through ``Report.set``: every table row of every report passes here.
         """
-        readings = [_read(token.raw, kind) for token, kind in zip(tokens, kinds, strict=True)]
+        cached = _READINGS
+        readings = [
+            cached[kind].get(token.raw) or _read(token.raw, kind) for token, kind in zip(tokens, kinds, strict=True)
+        ]
         values = [reading.value for reading in readings]
         if target == "review":
             rl = self.report.review_litigation
@@ -656,14 +663,15 @@ def _column_keys(fmt_key: str, row: str) -> tuple[str, ...]:
     return tuple(c.key for c in get_format(fmt_key).disclosure_row(row)[0].columns)
 
 
-_READINGS: dict[str, dict[str, CellValue]] = {}  # kind → printed text → reading
+_READINGS: defaultdict[str, dict[str, CellValue]] = defaultdict(dict)  # kind → printed text → reading
 
 
 def _read(raw: str, kind: str) -> CellValue:
-    """read_cell with a bounded cache per kind: "0" and small numbers dominate every table."""
-    readings = _READINGS.get(kind)
-    if readings is None:
-        readings = _READINGS[kind] = {}
+    """read_cell with a bounded cache per kind: "0" and small numbers dominate every table.
+
+    Callers on the hot path look the cache up themselves first (a CellValue is always true).
+    """
+    readings = _READINGS[kind]
     hit = readings.get(raw)
     if hit is None:
         hit = read_cell(raw, kind)
