@@ -16,6 +16,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import cache
 from typing import NamedTuple
 
@@ -393,11 +394,11 @@ class _Walker:
         Whole rows at a time (a slice of the applications list, a dict update) rather than cell by
         cell through ``Report.set``: every table row of every report passes here.
         """
-        cached = _READINGS
-        readings = [
-            cached[kind].get(token.raw) or _read(token.raw, kind) for token, kind in zip(tokens, kinds, strict=True)
-        ]
-        values = [reading.value for reading in readings]
+        raws = tuple([token.raw for token in tokens])
+        printed = _ROWS.get((kinds, raws))
+        if printed is None:
+            printed = _read_row(raws, kinds)
+        values, readings, clean, unit_columns = printed
         if target == "review":
             rl = self.report.review_litigation
             for (block, column), value in zip(self.fmt.review_cell_order, values, strict=True):
@@ -408,19 +409,20 @@ class _Walker:
                 self.report.applications[row][:] = values
             else:
                 self.report.active_disclosure[row].update(zip(_column_keys(self.fmt.key, row), values, strict=True))
-        self.sources.update(
-            zip(
-                ids,
-                [
-                    t if r.reason is None and r.raw == t.raw else _new(CellSource, (t.ref, r.raw, r.reason))
-                    for t, r in zip(tokens, readings, strict=True)
-                ],
-                strict=True,
+        if clean:  # every token is already its source (the commonest row: plain numbers)
+            self.sources.update(zip(ids, tokens, strict=True))
+        else:
+            self.sources.update(
+                zip(
+                    ids,
+                    [
+                        t if r.reason is None and r.raw == t.raw else _new(CellSource, (t.ref, r.raw, r.reason))
+                        for t, r in zip(tokens, readings, strict=True)
+                    ],
+                    strict=True,
+                )
             )
-        )
-        for cell_id, reading, kind in zip(ids, readings, kinds, strict=True):
-            if reading.unit is not None and kind.startswith("count"):
-                self.unit_cells.append(cell_id)
+        self.unit_cells.extend(ids[i] for i in unit_columns)
 
     def close(self, slot: _Slot) -> None:
         if slot in self.open:
@@ -664,6 +666,38 @@ def _column_keys(fmt_key: str, row: str) -> tuple[str, ...]:
 
 
 _READINGS: defaultdict[str, dict[str, CellValue]] = defaultdict(dict)  # kind → printed text → reading
+
+
+class _RowReading(NamedTuple):
+    """The reading of a whole row of printed values, as :meth:`_Walker.store` uses it."""
+
+    values: list[int | Decimal | None]
+    readings: list[CellValue]
+    clean: bool  # every cell a number printed exactly as its token (its source needs no new tuple)
+    unit_columns: tuple[int, ...]  # count cells printed with a unit ("5件")
+
+
+# Whole rows repeat across reports ("0 0 0 0 0 0 0"): one lookup per row instead of one per cell.
+_ROWS: dict[tuple[tuple[str, ...], tuple[str, ...]], _RowReading] = {}
+
+
+def _read_row(raws: tuple[str, ...], kinds: tuple[str, ...]) -> _RowReading:
+    """Read one row of printed values (cached in ``_ROWS``)."""
+    readings = [_read(raw, kind) for raw, kind in zip(raws, kinds, strict=True)]
+    row = _RowReading(
+        [r.value for r in readings],
+        readings,
+        all(r.reason is None and r.raw == raw for r, raw in zip(readings, raws, strict=True)),
+        tuple(
+            i
+            for i, (r, kind) in enumerate(zip(readings, kinds, strict=True))
+            if r.unit is not None and kind.startswith("count")
+        ),
+    )
+    if len(_ROWS) >= _CACHE_LIMIT:
+        _ROWS.clear()
+    _ROWS[(kinds, raws)] = row
+    return row
 
 
 def _read(raw: str, kind: str) -> CellValue:
