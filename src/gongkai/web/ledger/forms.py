@@ -14,6 +14,7 @@ from gongkai.web.ledger.models import (
     OrganisationType,
     RequestedItem,
 )
+from gongkai.web.ledger.selectors import LedgerSearch
 
 __all__ = ["EVENT_FIELDS", "DecisionForm", "EventForm", "RegisterForm", "SearchForm", "VoidForm"]
 
@@ -157,3 +158,19 @@ class SearchForm(forms.Form):
     def __init__(self, *args: Any, outcomes: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["outcome"].choices = [("", "全部"), *outcomes]
+
+    def criteria(self) -> LedgerSearch:
+        """The search the query string asks for (everything, when it asks for nothing valid).
+
+        One place for the list page and its CSV/XLSX export, so the export is always the list as shown.
+        """
+        if not (self.is_bound and self.is_valid()):
+            return LedgerSearch()
+        data = self.cleaned_data
+        return LedgerSearch(
+            text=data["text"] or "",
+            received_from=data["received_from"],
+            received_to=data["received_to"],
+            outcome=data["outcome"] or "",
+            state=data["state"] or "",
+        )

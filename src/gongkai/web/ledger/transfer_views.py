@@ -43,16 +43,7 @@ def ledger_export(request: HttpRequest, fmt: str) -> HttpResponse:
     if fmt not in ("csv", "xlsx"):
         raise Http404("只能导出 CSV 或 XLSX")
     form = SearchForm(request.GET or None, outcomes=services.decision_outcomes())
-    criteria = selectors.LedgerSearch()
-    if form.is_bound and form.is_valid():
-        data = form.cleaned_data
-        criteria = selectors.LedgerSearch(
-            text=data["text"] or "",
-            received_from=data["received_from"],
-            received_to=data["received_to"],
-            outcome=data["outcome"] or "",
-            state=data["state"] or "",
-        )
+    criteria = form.criteria()
     day = today()
     found = selectors.search(user, criteria, today=day)
     full = request.GET.get("full") == "1" and user.is_agency_staff

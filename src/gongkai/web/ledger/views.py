@@ -78,16 +78,7 @@ def application_list(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     outcomes = services.decision_outcomes()
     form = SearchForm(request.GET or None, outcomes=outcomes)
-    criteria = selectors.LedgerSearch()
-    if form.is_bound and form.is_valid():
-        data = form.cleaned_data
-        criteria = selectors.LedgerSearch(
-            text=data["text"] or "",
-            received_from=data["received_from"],
-            received_to=data["received_to"],
-            outcome=data["outcome"] or "",
-            state=data["state"] or "",
-        )
+    criteria = form.criteria()
     day = today()
     found = selectors.search(user, criteria, today=day)
     # page through ids only (an index-only scan, however deep the page), then load those 50 rows
