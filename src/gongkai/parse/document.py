@@ -7,10 +7,11 @@ from. The interpreter then finds the report in those rows the same way whatever 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-__all__ = ["Document", "SourceCell", "SourceRef", "SourceRow"]
+__all__ = ["Document", "Row", "SourceCell", "SourceRef", "SourceRow", "TextRow"]
 
 
 class SourceRef(NamedTuple):
@@ -49,19 +50,67 @@ class SourceCell(NamedTuple):
     origin: int = -1
 
 
-@dataclass(slots=True)
 class SourceRow:
-    """A physical row. ``positional`` is true when blank cells are real cells (pipes, tables)."""
+    """A physical row of cells that carry their own positions (HTML, DOCX and PDF tables).
 
-    cells: list[SourceCell]
+    ``positional`` is true when blank cells are real cells (pipes, tables). The interpreter reads
+    ``texts``, ``origins`` and :meth:`ref`, the interface :class:`TextRow` shares, and never the
+    cell objects themselves.
+    """
+
+    __slots__ = ("cells", "origins", "positional", "texts")
+
+    def __init__(self, cells: list[SourceCell], positional: bool = False) -> None:
+        self.cells = cells
+        self.positional = positional
+        self.texts = [c.text for c in cells]
+        self.origins: list[int] | None = [c.origin for c in cells]
+
+    def ref(self, index: int) -> SourceRef:
+        return self.cells[index].ref
+
+    def __repr__(self) -> str:
+        return f"SourceRow({self.cells!r}, positional={self.positional})"
+
+
+class TextRow(NamedTuple):
+    """A line of plain text: its cells are positioned by the line number and their order alone.
+
+    Positions are made only for the cells that need one (values and labels, when the interpreter
+    keeps them), not for every cell: readers of text made two tuples per cell, and that was a fifth
+    of the parse time of a text report (parse speed is a target, issue 2). A named tuple, built by
+    the reader with ``tuple.__new__``, for the same reason.
+    """
+
+    texts: list[str]
+    line: int
     positional: bool = False
+
+    @property
+    def origins(self) -> None:
+        """Every cell is its own: text has no spans."""
+        return None
+
+    def ref(self, index: int) -> SourceRef:
+        return _new(SourceRef, (self[1], index + 1, None, None, None, None))
+
+    @property
+    def cells(self) -> list[SourceCell]:
+        """The cells with their positions (for readers and tests; the interpreter does not need them)."""
+        return [SourceCell(text, self.ref(i), i + 1) for i, text in enumerate(self.texts)]
+
+
+_new = tuple.__new__
+
+
+Row = SourceRow | TextRow
 
 
 @dataclass
 class Document:
     """The rows of one source, in reading order, plus what the reader learnt on the way."""
 
-    rows: list[SourceRow]
+    rows: Sequence[Row]
     kind: str
     encoding: str | None = None
     notes: list[str] = field(default_factory=list)

@@ -20,7 +20,7 @@ from decimal import Decimal
 from functools import cache
 from typing import NamedTuple
 
-from gongkai.parse.document import Document, SourceCell, SourceRef, SourceRow
+from gongkai.parse.document import Document, Row, SourceRef
 from gongkai.parse.labels import Label, LabelIndex, label_index
 from gongkai.parse.metadata import find_agency, find_year
 from gongkai.parse.normalize import label_key
@@ -36,7 +36,7 @@ from gongkai.report.model import (
     review_cell,
 )
 
-__all__ = ["CellSource", "Interpretation", "interpret"]
+__all__ = ["CellSource", "Interpretation", "clear_caches", "interpret"]
 
 _MAX_LABEL_LEN = 90
 _NARRATIVE_SECTIONS = frozenset(SECTION_KEYS)
@@ -97,13 +97,15 @@ class _Item(NamedTuple):
     label: Label | None
     values: tuple[str, ...]
     text: str
-    cell: SourceCell
+    ref: SourceRef
     key: str
 
 
 # Classification depends only on the cell text and the format; published reports repeat the same
 # few hundred strings ("0", row labels), so a bounded per-process cache makes the walk cheap.
-_CLASSIFIED: dict[str, dict[str, tuple[Label | None, tuple[str, ...], str, str]]] = {}  # format → text → hit
+_Hit = tuple[Label | None, tuple[str, ...], str, str, bool]
+"""A classified cell text: (label, trailing values, head text, label key, is a section heading)."""
+_CLASSIFIED: dict[str, dict[str, _Hit]] = {}  # format → text → hit
 _CACHE_LIMIT = 100_000
 _new = tuple.__new__  # named tuples built directly on the hot path (parse speed is a target)
 
@@ -133,35 +135,39 @@ class _Walker:
         self.classified = _CLASSIFIED.setdefault(fmt.key, {})
 
     # -- classification --------------------------------------------------------------------
-    def classify(self, text: str) -> tuple[Label | None, tuple[str, ...], str, str]:
-        """(label, trailing values, head text, label key) of one cell's text, cached."""
+    def classify(self, text: str) -> _Hit:
+        """What one cell's text is (see :data:`_Hit`), cached: labels and small numbers recur in every report."""
         hit = self.classified.get(text)  # keyed by the text alone: no key tuple to build per cell
         if hit is None:
             if len(text) > _MAX_LABEL_LEN:
-                return (None, (), text, "")
+                return (None, (), text, "", False)
             hit = self._classify_text(text)
             if len(self.classified) >= _CACHE_LIMIT:
                 self.classified.clear()
             self.classified[text] = hit
         return hit
 
-    def _classify_text(self, text: str) -> tuple[Label | None, tuple[str, ...], str, str]:
+    def _classify_text(self, text: str) -> _Hit:
+        if text.isdigit() and text.isascii():
+            return None, (text,), "", "", False  # a plain count, most cells of every table
         if _PAGE_MARK.match(text):
-            return None, (), text, ""  # "— 3 —", "第3页 共10页": a page footer, never a value
+            return None, (), text, "", False  # "— 3 —", "第3页 共10页": a page footer, never a value
         if is_value_text(text):
-            return None, (text,), "", ""
+            return None, (text,), "", "", False
         key = label_key(text)
         fmt = self.fmt.key
         label = self.index.find(key, fmt)
         if label is not None:
-            return label, (), text, key
+            return label, (), text, key, label.kind == "section"
         head, values = split_values(text)
         if values:
             head_key = label_key(head)
             if not head_key:
-                return None, tuple(values), "", ""
-            return self.index.find(head_key, fmt, prefix=True), tuple(values), head, head_key
-        return self.index.find(key, fmt, prefix=True), (), text, key
+                return None, tuple(values), "", "", False
+            label = self.index.find(head_key, fmt, prefix=True)
+            return label, tuple(values), head, head_key, label is not None and label.kind == "section"
+        label = self.index.find(key, fmt, prefix=True)
+        return label, (), text, key, label is not None and label.kind == "section"
 
     # -- the walk ---------------------------------------------------------------------------
     def run(self) -> None:
@@ -170,50 +176,55 @@ class _Walker:
         self.close_all()
         self.resolve_ambiguous()
 
-    def row(self, row: SourceRow) -> None:
+    def row(self, row: Row) -> None:
         classify = self.classify
+        texts = row.texts
+        items: list[tuple[int, _Hit]]
         if not row.positional:
-            cell = row.cells[0]
-            hit = classify(cell.text)
+            text = texts[0]
+            hit = classify(text)
             if hit[0] is None:
                 values = hit[1]
                 if not values:
-                    self.add_narrative(cell.text)
+                    self.add_narrative(text)
                     return
                 if len(values) == 1 and not hit[2] and self.group != "other_group":
                     # the commonest line of all, one value alone (one cell per line): straight to its slot
                     if values[0] and self.open:
-                        self.feed_one(_new(_Token, (cell.ref, values[0], None)))
+                        self.feed_one(_new(_Token, (row.ref(0), values[0], None)))
                     return
-            items = [(cell, hit)]
-            section = hit[0] is not None and hit[0].kind == "section"
+            items = [(0, hit)]
+            section = hit[4]
         else:
-            items = []
-            last = None
-            section = False  # noted while classifying: a second pass over the cells cost as much again
-            for cell in row.cells:
-                if cell.origin != last:  # copies of one spanned cell count once
-                    hit = classify(cell.text)
-                    items.append((cell, hit))
-                    last = cell.origin
-                    if hit[0] is not None and hit[0].kind == "section":
-                        section = True
+            origins = row.origins
+            if origins is None:
+                items = list(enumerate(map(classify, texts)))
+            else:  # copies of one spanned cell count once
+                items = []
+                last = None
+                for i, origin in enumerate(origins):
+                    if origin != last:
+                        items.append((i, classify(texts[i])))
+                        last = origin
+            section = any(hit[4] for _, hit in items)
         if section:
-            for cell, hit in items:
-                if hit[0] is not None and hit[0].kind == "section":
-                    self.enter_section(_Item(*hit[:3], cell, hit[3]))
+            for i, hit in items:
+                if hit[4]:
+                    self.enter_section(_Item(hit[0], hit[1], hit[2], row.ref(i), hit[3]))
             return
         current: _Slot | None = None
         following: list[_Token] = []  # values after the current label in this row
         unlabelled: list[_Token] = []
-        for cell, (label, values, text, key) in items:
+        for i, (label, values, text, key, _) in items:
             if label is not None:
                 if current is not None:
                     self.give(current, following, row.positional, unlabelled)
-                item = _Item(label, values, text, cell, key)
-                self.note_variant(label, item)
+                ref = row.ref(i)
+                item = _Item(label, values, text, ref, key)
+                if label.variant:
+                    self.note_variant(label, item)
                 current = self.on_label(label, item)
-                following = [_new(_Token, (cell.ref, raw, None)) for raw in values] if current is not None else []
+                following = [_new(_Token, (ref, raw, None)) for raw in values] if current is not None else []
                 continue
             if values:
                 if text and not self.is_continuation(key):
@@ -223,9 +234,10 @@ class _Walker:
                     continue
                 sink = following if current is not None else unlabelled
                 if len(values) == 1:  # a cell holding one value, nearly every cell of a table
-                    sink.append(_new(_Token, (cell.ref, values[0], None)))
+                    sink.append(_new(_Token, (row.ref(i), values[0], None)))
                 else:
-                    sink.extend([_new(_Token, (cell.ref, raw, None)) for raw in values])
+                    ref = row.ref(i)
+                    sink.extend([_new(_Token, (ref, raw, None)) for raw in values])
         if current is not None:
             self.give(current, following, row.positional, unlabelled)
         if unlabelled:
@@ -271,7 +283,7 @@ class _Walker:
             return self.open_slot(f"ad:{label.key}", len(kinds), kinds, item)
         if kind == "review_header":
             self.close_tables(("app:", "ad:"))
-            self.ensure_review(item.cell.ref)
+            self.ensure_review(item.ref)
             return None
         if kind in ("ad_caption", "ad_column"):
             self.close_tables(("app:", "review"))
@@ -287,7 +299,7 @@ class _Walker:
             if slot.values:
                 self.close(slot)
         official = _official_key(item.label.official) if item.label is not None else item.key
-        slot = _Slot(target, size, kinds, official, item.cell.ref)
+        slot = _Slot(target, size, kinds, official, item.ref)
         self.open.append(slot)
         return slot
 
@@ -350,7 +362,7 @@ class _Walker:
         self.note_variant(item.label, item)
         if key == "review_litigation":
             self.close_tables(("app:", "ad:"))
-            self.ensure_review(item.cell.ref)
+            self.ensure_review(item.ref)
         elif key == "applications":
             self.close_tables(("ad:", "review"))
         elif key in SECTION_KEYS:
@@ -394,11 +406,14 @@ class _Walker:
         Whole rows at a time (a slice of the applications list, a dict update) rather than cell by
         cell through ``Report.set``: every table row of every report passes here.
         """
-        raws = tuple([token.raw for token in tokens])
-        printed = _ROWS.get((kinds, raws))
-        if printed is None:
-            printed = _read_row(raws, kinds)
-        values, readings, clean, unit_columns = printed
+        raws = [token.raw for token in tokens]
+        plain = _integral(kinds) and all(map(str.isdigit, raws)) and "".join(raws).isascii()
+        values: list[int | Decimal | None]
+        if plain:  # the commonest row: plain counts, each token already its own source
+            values = list(map(int, raws))
+        else:
+            readings = [_read(raw, kind) for raw, kind in zip(raws, kinds, strict=True)]
+            values = [r.value for r in readings]
         if target == "review":
             rl = self.report.review_litigation
             for (block, column), value in zip(self.fmt.review_cell_order, values, strict=True):
@@ -409,20 +424,21 @@ class _Walker:
                 self.report.applications[row][:] = values
             else:
                 self.report.active_disclosure[row].update(zip(_column_keys(self.fmt.key, row), values, strict=True))
-        if clean:  # every token is already its source (the commonest row: plain numbers)
+        if plain:
             self.sources.update(zip(ids, tokens, strict=True))
-        else:
-            self.sources.update(
-                zip(
-                    ids,
-                    [
-                        t if r.reason is None and r.raw == t.raw else _new(CellSource, (t.ref, r.raw, r.reason))
-                        for t, r in zip(tokens, readings, strict=True)
-                    ],
-                    strict=True,
-                )
+            return
+        self.sources.update(
+            zip(
+                ids,
+                [
+                    t if r.reason is None and r.raw == t.raw else _new(CellSource, (t.ref, r.raw, r.reason))
+                    for t, r in zip(tokens, readings, strict=True)
+                ],
+                strict=True,
             )
-        self.unit_cells.extend(ids[i] for i in unit_columns)
+        )
+        units = zip(ids, readings, kinds, strict=True)
+        self.unit_cells.extend(i for i, r, kind in units if r.unit is not None and kind.startswith("count"))
 
     def close(self, slot: _Slot) -> None:
         if slot in self.open:
@@ -668,43 +684,41 @@ def _column_keys(fmt_key: str, row: str) -> tuple[str, ...]:
 _READINGS: defaultdict[str, dict[str, CellValue]] = defaultdict(dict)  # kind → printed text → reading
 
 
-class _RowReading(NamedTuple):
-    """The reading of a whole row of printed values, as :meth:`_Walker.store` uses it."""
-
-    values: list[int | Decimal | None]
-    readings: list[CellValue]
-    clean: bool  # every cell a number printed exactly as its token (its source needs no new tuple)
-    unit_columns: tuple[int, ...]  # count cells printed with a unit ("5件")
+@cache
+def _integral(kinds: tuple[str, ...]) -> bool:
+    """True when a cell of every one of these kinds printed as plain digits reads as that integer."""
+    return not any(kind.startswith("amount") for kind in kinds)
 
 
-# Whole rows repeat across reports ("0 0 0 0 0 0 0"): one lookup per row instead of one per cell.
-_ROWS: dict[tuple[tuple[str, ...], tuple[str, ...]], _RowReading] = {}
+def clear_caches() -> None:
+    """Forget the classifications and readings of cell texts learnt from the reports read so far.
+
+    For benchmarks, which must time a report the parser has not already seen: the caches pay off
+    because labels and placeholders recur across reports, not because one report is read twice.
+    """
+    _CLASSIFIED.clear()
+    _READINGS.clear()
 
 
-def _read_row(raws: tuple[str, ...], kinds: tuple[str, ...]) -> _RowReading:
-    """Read one row of printed values (cached in ``_ROWS``)."""
-    readings = [_read(raw, kind) for raw, kind in zip(raws, kinds, strict=True)]
-    row = _RowReading(
-        [r.value for r in readings],
-        readings,
-        all(r.reason is None and r.raw == raw for r, raw in zip(readings, raws, strict=True)),
-        tuple(
-            i
-            for i, (r, kind) in enumerate(zip(readings, kinds, strict=True))
-            if r.unit is not None and kind.startswith("count")
-        ),
-    )
-    if len(_ROWS) >= _CACHE_LIMIT:
-        _ROWS.clear()
-    _ROWS[(kinds, raws)] = row
-    return row
+_Snapshot = tuple[dict[str, dict[str, _Hit]], dict[str, dict[str, CellValue]]]
+
+
+def snapshot_caches() -> _Snapshot:
+    """A copy of what :func:`clear_caches` clears, for :func:`restore_caches` (benchmarks)."""
+    return ({k: dict(v) for k, v in _CLASSIFIED.items()}, {k: dict(v) for k, v in _READINGS.items()})
+
+
+def restore_caches(snapshot: _Snapshot) -> None:
+    """Put the caches back as :func:`snapshot_caches` found them."""
+    clear_caches()
+    for key, hits in snapshot[0].items():
+        _CLASSIFIED[key] = dict(hits)
+    for key, cells in snapshot[1].items():
+        _READINGS[key] = dict(cells)
 
 
 def _read(raw: str, kind: str) -> CellValue:
-    """read_cell with a bounded cache per kind: "0" and small numbers dominate every table.
-
-    Callers on the hot path look the cache up themselves first (a CellValue is always true).
-    """
+    """read_cell with a bounded cache per kind: placeholders ("/", "—") and units recur in every report."""
     readings = _READINGS[kind]
     hit = readings.get(raw)
     if hit is None:
@@ -735,7 +749,7 @@ def _constraint(target: str, fmt: Format) -> Callable[[tuple[int, ...]], bool] |
 def detect_format(doc: Document, year: int | None, index: LabelIndex) -> tuple[str, list[Finding]]:
     """The layout printed: by 第二十条 headers, else by the （六） sub-rows, else by the year."""
     # markers and row labels are short cells; whitespace inside them ("本年新 制作数量") is removed
-    compact = "".join("".join([c.text for row in doc.rows for c in row.cells if len(c.text) <= 60]).split())
+    compact = "".join("".join([t for row in doc.rows for t in row.texts if len(t) <= 60]).split())
     counts = {k: sum(1 for m in index.markers[k] if m in compact) for k in FORMAT_KEYS}
     best = max(FORMAT_KEYS, key=lambda k: counts[k])
     if counts[best] > 0:
@@ -759,7 +773,7 @@ def detect_format(doc: Document, year: int | None, index: LabelIndex) -> tuple[s
 def interpret(doc: Document) -> Interpretation:
     """Read the report out of ``doc``'s rows."""
     index = label_index()
-    head_lines = [c.text for row in doc.rows[:80] for c in row.cells if c.text]
+    head_lines = [t for row in doc.rows[:80] for t in row.texts if t]
     year = find_year(head_lines)
     agency = find_agency(head_lines)
     fmt_key, findings = detect_format(doc, year, index)

@@ -10,20 +10,20 @@ from __future__ import annotations
 
 import re
 
-from gongkai.parse.document import Document, SourceCell, SourceRef, SourceRow
+from gongkai.parse.document import Document, Row, TextRow
 
 __all__ = ["read_text"]
 
 _MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
 
-_new = tuple.__new__  # building the named tuples directly: one per cell, and parse speed is a target
+_new = tuple.__new__  # rows built directly, without NamedTuple's keyword handling (parse speed is a target)
 
 
 def read_text(text: str) -> Document:
     """Rows of ``text`` (already normalised); line numbers are 1-based source lines."""
-    rows: list[SourceRow] = []
-    origin = 0
+    rows: list[Row] = []
+    append = rows.append
     for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.strip()
         if not stripped:
@@ -32,21 +32,14 @@ def read_text(text: str) -> Document:
             if "-" in stripped and _MD_SEPARATOR.match(stripped):
                 continue
             pieces = stripped.split("|")
-            if stripped.startswith("|"):
-                pieces = pieces[1:]
-            if stripped.endswith("|") and len(pieces) > 1:
-                pieces = pieces[:-1]
+            if stripped[0] == "|":
+                del pieces[0]
+            if stripped[-1] == "|" and len(pieces) > 1:
+                del pieces[-1]
         elif "\t" in stripped:
             pieces = stripped.split("\t")
         else:
-            origin += 1
-            ref = _new(SourceRef, (number, 1, None, None, None, None))
-            rows.append(SourceRow([_new(SourceCell, (stripped, ref, origin))]))
+            append(_new(TextRow, ([stripped], number, False)))
             continue
-        cells = []
-        for index, piece in enumerate(pieces, start=1):
-            origin += 1
-            ref = _new(SourceRef, (number, index, None, None, None, None))
-            cells.append(_new(SourceCell, (piece.strip(), ref, origin)))
-        rows.append(SourceRow(cells, positional=len(cells) > 1))
+        append(_new(TextRow, (list(map(str.strip, pieces)), number, len(pieces) > 1)))
     return Document(rows=rows, kind="text")
