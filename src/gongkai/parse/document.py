@@ -54,20 +54,31 @@ class SourceRow:
     """A physical row of cells that carry their own positions (HTML, DOCX and PDF tables).
 
     ``positional`` is true when blank cells are real cells (pipes, tables). The interpreter reads
-    ``texts``, ``origins`` and :meth:`ref`, the interface :class:`TextRow` shares, and never the
-    cell objects themselves.
+    only ``texts`` and ``refs`` (or ``line``), the interface :class:`TextRow` shares: one entry per
+    distinct cell, so the copies of a cell spanning several columns count once.
     """
 
-    __slots__ = ("cells", "origins", "positional", "texts")
+    __slots__ = ("cells", "positional", "refs", "texts")
+    line = None  # positions are in ``refs``
 
     def __init__(self, cells: list[SourceCell], positional: bool = False) -> None:
         self.cells = cells
         self.positional = positional
-        self.texts = [c.text for c in cells]
-        self.origins: list[int] | None = [c.origin for c in cells]
+        texts: list[str] = []
+        refs: list[SourceRef] = []
+        last = None
+        for cell in cells:
+            if cell.origin != last:
+                texts.append(cell.text)
+                refs.append(cell.ref)
+                last = cell.origin
+        self.texts = texts
+        self.refs: list[SourceRef] | None = refs
 
     def ref(self, index: int) -> SourceRef:
-        return self.cells[index].ref
+        """Where the ``index``-th distinct cell was printed."""
+        assert self.refs is not None
+        return self.refs[index]
 
     def __repr__(self) -> str:
         return f"SourceRow({self.cells!r}, positional={self.positional})"
@@ -79,19 +90,17 @@ class TextRow(NamedTuple):
     Positions are made only for the cells that need one (values and labels, when the interpreter
     keeps them), not for every cell: readers of text made two tuples per cell, and that was a fifth
     of the parse time of a text report (parse speed is a target, issue 2). A named tuple, built by
-    the reader with ``tuple.__new__``, for the same reason.
+    the reader with ``tuple.__new__``, for the same reason. ``refs`` is always None: it is there so
+    the interpreter reads both kinds of row the same way.
     """
 
     texts: list[str]
     line: int
     positional: bool = False
-
-    @property
-    def origins(self) -> None:
-        """Every cell is its own: text has no spans."""
-        return None
+    refs: None = None
 
     def ref(self, index: int) -> SourceRef:
+        """Where the ``index``-th cell was printed: this line, cell ``index + 1``."""
         return _new(SourceRef, (self[1], index + 1, None, None, None, None))
 
     @property

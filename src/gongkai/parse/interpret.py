@@ -18,7 +18,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
-from typing import NamedTuple
+from operator import itemgetter
+from typing import NamedTuple, cast
 
 from gongkai.parse.document import Document, Row, SourceRef
 from gongkai.parse.labels import Label, LabelIndex, label_index
@@ -106,6 +107,7 @@ class _Item(NamedTuple):
 _Hit = tuple[Label | None, tuple[str, ...], str, str, bool]
 """A classified cell text: (label, trailing values, head text, label key, is a section heading)."""
 _CLASSIFIED: dict[str, dict[str, _Hit]] = {}  # format → text → hit
+_IS_SECTION = itemgetter(4)
 _CACHE_LIMIT = 100_000
 _new = tuple.__new__  # named tuples built directly on the hot path (parse speed is a target)
 
@@ -177,12 +179,11 @@ class _Walker:
         self.resolve_ambiguous()
 
     def row(self, row: Row) -> None:
-        classify = self.classify
         texts = row.texts
-        items: list[tuple[int, _Hit]]
+        get: Callable[[str], _Hit | None] = self.classified.get  # looked up inline; a hit is a non-empty tuple
         if not row.positional:
             text = texts[0]
-            hit = classify(text)
+            hit = get(text) or self.classify(text)
             if hit[0] is None:
                 values = hit[1]
                 if not values:
@@ -193,51 +194,48 @@ class _Walker:
                     if values[0] and self.open:
                         self.feed_one(_new(_Token, (row.ref(0), values[0], None)))
                     return
-            items = [(0, hit)]
-            section = hit[4]
+            hits = [hit]
         else:
-            origins = row.origins
-            if origins is None:
-                items = list(enumerate(map(classify, texts)))
-            else:  # copies of one spanned cell count once
-                items = []
-                last = None
-                for i, origin in enumerate(origins):
-                    if origin != last:
-                        items.append((i, classify(texts[i])))
-                        last = origin
-            section = any(hit[4] for _, hit in items)
-        if section:
-            for i, hit in items:
+            cached = list(map(get, texts))
+            if None in cached:
+                classify = self.classify
+                hits = [hit or classify(text) for hit, text in zip(cached, texts, strict=True)]
+            else:
+                hits = cast("list[_Hit]", cached)
+        refs = row.refs
+        line = row.line
+        if any(map(_IS_SECTION, hits)):
+            for i, hit in enumerate(hits):
                 if hit[4]:
-                    self.enter_section(_Item(hit[0], hit[1], hit[2], row.ref(i), hit[3]))
+                    ref = refs[i] if refs is not None else _new(SourceRef, (line, i + 1, None, None, None, None))
+                    self.enter_section(_Item(hit[0], hit[1], hit[2], ref, hit[3]))
             return
         current: _Slot | None = None
         following: list[_Token] = []  # values after the current label in this row
         unlabelled: list[_Token] = []
-        for i, (label, values, text, key, _) in items:
+        for i, (label, values, text, key, _) in enumerate(hits):
+            if label is None and not values:
+                continue
+            ref = refs[i] if refs is not None else _new(SourceRef, (line, i + 1, None, None, None, None))
             if label is not None:
                 if current is not None:
                     self.give(current, following, row.positional, unlabelled)
-                ref = row.ref(i)
                 item = _Item(label, values, text, ref, key)
                 if label.variant:
                     self.note_variant(label, item)
                 current = self.on_label(label, item)
                 following = [_new(_Token, (ref, raw, None)) for raw in values] if current is not None else []
                 continue
-            if values:
-                if text and not self.is_continuation(key):
-                    continue  # narrative that happens to end in numbers
-                if current is None and self.group == "other_group" and any(values):
-                    self.seen_other_group_values = True  # a 2019-style single （六） row in a 2021 table
-                    continue
-                sink = following if current is not None else unlabelled
-                if len(values) == 1:  # a cell holding one value, nearly every cell of a table
-                    sink.append(_new(_Token, (row.ref(i), values[0], None)))
-                else:
-                    ref = row.ref(i)
-                    sink.extend([_new(_Token, (ref, raw, None)) for raw in values])
+            if text and not self.is_continuation(key):
+                continue  # narrative that happens to end in numbers
+            if current is None and self.group == "other_group" and any(values):
+                self.seen_other_group_values = True  # a 2019-style single （六） row in a 2021 table
+                continue
+            sink = following if current is not None else unlabelled
+            if len(values) == 1:  # a cell holding one value, nearly every cell of a table
+                sink.append(_new(_Token, (ref, values[0], None)))
+            else:
+                sink.extend([_new(_Token, (ref, raw, None)) for raw in values])
         if current is not None:
             self.give(current, following, row.positional, unlabelled)
         if unlabelled:

@@ -42,6 +42,8 @@ class LabelIndex:
         self.row_keys: list[tuple[str, Label]] = []  # data-row labels, for wrapped/truncated printing
         self.markers: dict[str, set[str]] = {k: set() for k in FORMAT_KEYS}
         self.group_prefixes: list[str] = []
+        self._prefixes: dict[str, dict[str, list[tuple[int, Label]]]] = {}
+        self._whole: dict[str, dict[str, tuple[int, Label]]] = {}
 
     def add(self, text: str, label: Label) -> None:
         key = label_key(text)
@@ -84,16 +86,13 @@ class LabelIndex:
         """An applications row label after a fragment of a group label broken over lines in a
         borderless table ("(三)不予4.保护第三方合法权益", "公开5.属于三类内部事务信息"). Only long row
         labels count, and only after a short fragment, so narrative never matches."""
-        for full, label in self.row_keys:
-            if (
-                label.kind == "app_row"
-                and fmt in label.formats
-                and len(full) >= 5
-                and key.endswith(full)
-                and 0 < len(key) - len(full) <= _MAX_FRAGMENT
-            ):
-                return label
-        return None
+        whole = self._whole_app_rows(fmt)
+        found: tuple[int, Label] | None = None
+        for cut in range(1, min(_MAX_FRAGMENT, len(key) - 5) + 1):
+            hit = whole.get(key[cut:])
+            if hit is not None and (found is None or hit[0] < found[0]):
+                found = hit
+        return None if found is None else found[1]
 
     def app_row_by_prefix(self, key: str, fmt: str) -> Label | None:
         """A data-row label printed in part: wrapped by PDF text ("(二)部分公开(区分处理的,只计") or
@@ -101,15 +100,48 @@ class LabelIndex:
         counts; a longer text may extend an applications row label (a footnote mark after it)."""
         if len(key) < 4:
             return None
-        found: Label | None = None
-        for full, label in self.row_keys:
-            if fmt not in label.formats:
-                continue
-            if full.startswith(key) or (label.kind == "app_row" and len(key) >= 5 and key.startswith(full)):
-                if found is not None and found.key != label.key:
-                    return None
-                found = label
-        return found
+        matches = list(self._row_prefixes(fmt).get(key, ()))
+        if len(key) >= 5:
+            whole = self._whole_app_rows(fmt)
+            for length in self._app_row_lengths(fmt):
+                if length > len(key):
+                    break
+                hit = whole.get(key[:length])
+                if hit is not None:
+                    matches.append(hit)
+        if not matches:
+            return None
+        if len({label.key for _, label in matches}) > 1:
+            return None
+        return max(matches, key=lambda m: m[0])[1]  # the last in definition order, as a scan would keep
+
+    # Lookup tables for the two searches above, by format: a label is looked up for every cell
+    # text the parser has not seen before, and scanning every row label for each was most of that.
+    def _row_prefixes(self, fmt: str) -> dict[str, list[tuple[int, Label]]]:
+        """Every prefix (four characters or more) of every data-row label of ``fmt``."""
+        table = self._prefixes.get(fmt)
+        if table is None:
+            table = {}
+            for position, (full, label) in enumerate(self.row_keys):
+                if fmt in label.formats:
+                    for length in range(4, len(full) + 1):
+                        table.setdefault(full[:length], []).append((position, label))
+            self._prefixes[fmt] = table
+        return table
+
+    def _whole_app_rows(self, fmt: str) -> dict[str, tuple[int, Label]]:
+        """The whole applications row labels of ``fmt``, the first of a text kept."""
+        table = self._whole.get(fmt)
+        if table is None:
+            table = {}
+            for position, (full, label) in enumerate(self.row_keys):
+                if label.kind == "app_row" and fmt in label.formats:
+                    table.setdefault(full, (position, label))
+            self._whole[fmt] = table
+        return table
+
+    def _app_row_lengths(self, fmt: str) -> list[int]:
+        return sorted({len(full) for full in self._whole_app_rows(fmt)})
 
 
 @cache

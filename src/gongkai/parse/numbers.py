@@ -23,6 +23,8 @@ _AMOUNT_FACTORS = {"元": Decimal("0.0001"), "万元": Decimal(1), "亿元": Dec
 _VALUE_TOKEN = rf"(?:(?:增加|增|减少|减)?{_NUMBER}(?:{_UNITS})?|[/\\—–―]+|-{{1,2}}|无)"
 _TRAILING_VALUES = re.compile(rf"^(.*?)((?:\s*(?<![\d.,]){_VALUE_TOKEN})+)\s*$")
 _TOKEN = re.compile(_VALUE_TOKEN)
+# the last character of any value token: a test that spares the regex most narrative lines
+_TOKEN_ENDS = frozenset("万亿元件个项条次宗起家部/\\—–―-无")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +87,9 @@ def split_values(text: str) -> tuple[str, list[str]]:
     A label never ends in a digit in either official layout, so trailing values are safe to cut
     off; glued numbers ("规范性文件898989") come back as one token for the split recovery.
     """
+    last = text.rstrip()[-1:]
+    if not last or not (last.isdigit() or last in _TOKEN_ENDS):
+        return text, []
     m = _TRAILING_VALUES.match(text)
     if not m:
         return text, []

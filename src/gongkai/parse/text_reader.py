@@ -39,7 +39,7 @@ def read_text(text: str) -> Document:
         elif "\t" in stripped:
             pieces = stripped.split("\t")
         else:
-            append(_new(TextRow, ([stripped], number, False)))
+            append(_new(TextRow, ([stripped], number, False, None)))
             continue
-        append(_new(TextRow, (list(map(str.strip, pieces)), number, len(pieces) > 1)))
+        append(_new(TextRow, (list(map(str.strip, pieces)), number, len(pieces) > 1, None)))
     return Document(rows=rows, kind="text")
