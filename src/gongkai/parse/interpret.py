@@ -75,17 +75,56 @@ _Token = CellSource
 commonest cell of all needs no second tuple when its slot is stored."""
 
 
+class _SlotSpec(NamedTuple):
+    """What a row label's slot is, worked out once per format: not for every row of every report."""
+
+    target: str  # "app:<row>", "ad:<row>", "review"
+    size: int
+    kinds: tuple[str, ...]
+    ids: list[str]  # the report's cell ids, in printed order
+    table: str  # "app", "ad", "review"
+    row: str
+    integral: bool  # a cell printed as plain digits reads as that integer (no amount columns)
+    columns: tuple[str, ...] = ()  # the column keys of a 第二十条 row
+
+
+@cache
+def _slot_specs(fmt_key: str) -> dict[str, _SlotSpec]:
+    """Every slot of format ``fmt_key``, by target."""
+    fmt = get_format(fmt_key)
+    specs = {}
+    for row in fmt.application_row_keys:
+        target = f"app:{row}"
+        kinds = ("count",) * len(APPLICANT_COLUMNS)
+        specs[target] = _SlotSpec(target, len(kinds), kinds, _cell_ids(fmt_key, target), "app", row, True)
+    for table, ad_row in fmt.disclosure_rows:
+        target = f"ad:{ad_row.key}"
+        kinds = tuple(c.type for c in table.columns)
+        ids = _cell_ids(fmt_key, target)
+        columns = tuple(c.key for c in table.columns)
+        specs[target] = _SlotSpec(target, len(kinds), kinds, ids, "ad", ad_row.key, _integral(kinds), columns)
+    kinds = ("count",) * len(fmt.review_cell_order)
+    specs["review"] = _SlotSpec("review", len(kinds), kinds, _cell_ids(fmt_key, "review"), "review", "", True)
+    return specs
+
+
 @dataclass(eq=False, slots=True)
 class _Slot:
     """A row label waiting for its values. Compared by identity: ``open.remove(slot)`` compared the
     value lists of every open slot field by field, and each slot's target is unique anyway."""
 
-    target: str  # "app:<row>", "ad:<row>", "review"
-    size: int
-    kinds: tuple[str, ...]
+    spec: _SlotSpec
     label_key: str
     ref: SourceRef
     values: list[_Token] = field(default_factory=list)
+
+    @property
+    def target(self) -> str:
+        return self.spec.target
+
+    @property
+    def size(self) -> int:
+        return self.spec.size
 
     @property
     def full(self) -> bool:
@@ -104,10 +143,13 @@ class _Item(NamedTuple):
 
 # Classification depends only on the cell text and the format; published reports repeat the same
 # few hundred strings ("0", row labels), so a bounded per-process cache makes the walk cheap.
-_Hit = tuple[Label | None, tuple[str, ...], str, str, bool]
-"""A classified cell text: (label, trailing values, head text, label key, is a section heading)."""
+_Hit = tuple[Label | None, tuple[str, ...], str, str, bool, bool]
+"""A classified cell text: (label, trailing values, head text, label key, is a section heading,
+is one value alone — a number, placeholder or blank, the commonest cell of a table)."""
 _CLASSIFIED: dict[str, dict[str, _Hit]] = {}  # format → text → hit
 _IS_SECTION = itemgetter(4)
+_IS_VALUE = itemgetter(5)
+_DATA_ROWS = frozenset({"app_row", "ad_row"})
 _CACHE_LIMIT = 100_000
 _new = tuple.__new__  # named tuples built directly on the hot path (parse speed is a target)
 
@@ -132,9 +174,13 @@ class _Walker:
         self.seen_other_group_values = False
         self.group: str | None = None  # the merged group label seen since the last data row
         self.foreign_rows: list[str] = []  # rows of the other layout printed in this one
-        self.app_keys = frozenset(fmt.application_row_keys)
         self.unit_cells: list[str] = []  # count cells printed with a unit ("5件")
         self.classified = _CLASSIFIED.setdefault(fmt.key, {})
+        self._explained: list[tuple[str, CellSource]] | None = None  # filled by finish()
+        specs = _slot_specs(fmt.key)
+        self.specs = specs
+        self.app_specs = {spec.row: spec for spec in specs.values() if spec.table == "app"}
+        self.ad_specs = {spec.row: spec for spec in specs.values() if spec.table == "ad"}
 
     # -- classification --------------------------------------------------------------------
     def classify(self, text: str) -> _Hit:
@@ -142,7 +188,7 @@ class _Walker:
         hit = self.classified.get(text)  # keyed by the text alone: no key tuple to build per cell
         if hit is None:
             if len(text) > _MAX_LABEL_LEN:
-                return (None, (), text, "", False)
+                return (None, (), text, "", False, False)
             hit = self._classify_text(text)
             if len(self.classified) >= _CACHE_LIMIT:
                 self.classified.clear()
@@ -151,30 +197,52 @@ class _Walker:
 
     def _classify_text(self, text: str) -> _Hit:
         if text.isdigit() and text.isascii():
-            return None, (text,), "", "", False  # a plain count, most cells of every table
+            return None, (text,), "", "", False, True  # a plain count, most cells of every table
         if _PAGE_MARK.match(text):
-            return None, (), text, "", False  # "— 3 —", "第3页 共10页": a page footer, never a value
+            return None, (), text, "", False, False  # "— 3 —", "第3页 共10页": a page footer, never a value
         if is_value_text(text):
-            return None, (text,), "", "", False
+            return None, (text,), "", "", False, True
         key = label_key(text)
         fmt = self.fmt.key
         label = self.index.find(key, fmt)
         if label is not None:
-            return label, (), text, key, label.kind == "section"
+            return label, (), text, key, label.kind == "section", False
         head, values = split_values(text)
         if values:
             head_key = label_key(head)
             if not head_key:
-                return None, tuple(values), "", "", False
+                return None, tuple(values), "", "", False, len(values) == 1
             label = self.index.find(head_key, fmt, prefix=True)
-            return label, tuple(values), head, head_key, label is not None and label.kind == "section"
+            return label, tuple(values), head, head_key, label is not None and label.kind == "section", False
         label = self.index.find(key, fmt, prefix=True)
-        return label, (), text, key, label is not None and label.kind == "section"
+        return label, (), text, key, label is not None and label.kind == "section", False
 
     # -- the walk ---------------------------------------------------------------------------
     def run(self) -> None:
+        get = self.classified.get
+        row_ = self.row
+        open_slots = self.open
         for row in self.doc.rows:
-            self.row(row)
+            if not row.positional and open_slots and self.group != "other_group":
+                # one value alone on its line (one cell per line, PDF text): straight to the oldest
+                # slot that still has room, without the general walk
+                text = row.texts[0]
+                hit = get(text)
+                if hit is not None and hit[5] and not hit[2]:
+                    value = hit[1][0]
+                    if value:
+                        slot = open_slots[0]
+                        while len(slot.values) >= slot.spec.size:
+                            self.close(slot)
+                            if not open_slots:
+                                break
+                            slot = open_slots[0]
+                        else:
+                            slot.values.append(_new(_Token, (row.ref(0), value, None)))
+                            if len(slot.values) >= slot.spec.size:
+                                self.close(slot)
+                    continue
+            row_(row)
         self.close_all()
         self.resolve_ambiguous()
 
@@ -213,7 +281,30 @@ class _Walker:
         current: _Slot | None = None
         following: list[_Token] = []  # values after the current label in this row
         unlabelled: list[_Token] = []
-        for i, (label, values, text, key, _) in enumerate(hits):
+        rest = enumerate(hits)
+        first = hits[0]
+        label = first[0]
+        if label is not None and label.kind in _DATA_ROWS and not first[1] and all(map(_IS_VALUE, hits[1:])):
+            # the commonest table row: its own label, then one value per cell
+            ref = refs[0] if refs is not None else _new(SourceRef, (line, 1, None, None, None, None))
+            item = _Item(label, (), first[2], ref, first[3])
+            if label.variant:
+                self.note_variant(label, item)
+            current = self.on_label(label, item)
+            if current is not None:
+                if refs is None:
+                    following = [
+                        _new(_Token, (_new(SourceRef, (line, i + 1, None, None, None, None)), hits[i][1][0], None))
+                        for i in range(1, len(hits))
+                    ]
+                else:
+                    following = [_new(_Token, (refs[i], hits[i][1][0], None)) for i in range(1, len(hits))]
+                self.give(current, following, row.positional, unlabelled)
+                if unlabelled:
+                    self.feed(unlabelled, row.positional)
+                return
+            rest = enumerate(hits[1:], 1)
+        for i, (label, values, text, key, _, _) in rest:
             if label is None and not values:
                 continue
             ref = refs[i] if refs is not None else _new(SourceRef, (line, i + 1, None, None, None, None))
@@ -262,23 +353,20 @@ class _Walker:
         kind = label.kind
         if kind == "app_row":
             self.group = None
-            if label.key not in self.app_keys:
+            spec = self.app_specs.get(label.key)
+            if spec is None:
                 if label.official not in self.foreign_rows:
                     self.foreign_rows.append(label.official)
                 return None
-            return self.open_slot(f"app:{label.key}", len(APPLICANT_COLUMNS), ("count",) * 7, item)
+            return self.open_slot(spec, item)
         if kind == "app_group":
             self.group = label.key
             if label.key == "other_group" and item.values:
                 self.seen_other_group_values = True
             return None
         if kind == "ad_row":
-            try:
-                table, _ = self.fmt.disclosure_row(label.key)
-            except KeyError:
-                return None
-            kinds = tuple(c.type for c in table.columns)
-            return self.open_slot(f"ad:{label.key}", len(kinds), kinds, item)
+            spec = self.ad_specs.get(label.key)
+            return None if spec is None else self.open_slot(spec, item)
         if kind == "review_header":
             self.close_tables(("app:", "ad:"))
             self.ensure_review(item.ref)
@@ -289,15 +377,15 @@ class _Walker:
             self.close_tables(("ad:", "review"))
         return None
 
-    def open_slot(self, target: str, size: int, kinds: tuple[str, ...], item: _Item) -> _Slot | None:
-        if target in self.seen_targets:
+    def open_slot(self, spec: _SlotSpec, item: _Item) -> _Slot | None:
+        if spec.target in self.seen_targets:
             return None  # a repeated label (e.g. a second copy of the table) never overwrites
-        self.seen_targets.add(target)
+        self.seen_targets.add(spec.target)
         for slot in list(self.open):
             if slot.values:
                 self.close(slot)
         official = _official_key(item.label.official) if item.label is not None else item.key
-        slot = _Slot(target, size, kinds, official, item.ref)
+        slot = _Slot(spec, official, item.ref)
         self.open.append(slot)
         return slot
 
@@ -306,8 +394,7 @@ class _Walker:
             return
         self.review_created = True
         self.seen_targets.add("review")
-        kinds = ("count",) * len(self.fmt.review_cell_order)
-        self.open.append(_Slot("review", len(kinds), kinds, "", ref))
+        self.open.append(_Slot(self.specs["review"], "", ref))
 
     def feed(self, tokens: list[_Token], positional: bool) -> None:
         """Values of a row that has no label of its own go to the oldest open slot(s)."""
@@ -396,32 +483,33 @@ class _Walker:
 
     # -- closing a slot: read its values ----------------------------------------------------
     def cell_ids(self, slot: _Slot) -> list[str]:
-        return _cell_ids(self.fmt.key, slot.target)
+        return slot.spec.ids
 
-    def store(self, target: str, ids: list[str], tokens: list[_Token], kinds: tuple[str, ...]) -> None:
+    def store(self, spec: _SlotSpec, tokens: list[_Token]) -> None:
         """Read a full slot's values and put them straight into the report, with their sources.
 
         Whole rows at a time (a slice of the applications list, a dict update) rather than cell by
         cell through ``Report.set``: every table row of every report passes here.
         """
+        ids = spec.ids
+        kinds = spec.kinds
         raws = [token.raw for token in tokens]
-        plain = _integral(kinds) and all(map(str.isdigit, raws)) and "".join(raws).isascii()
+        plain = spec.integral and all(map(str.isdigit, raws)) and "".join(raws).isascii()
         values: list[int | Decimal | None]
         if plain:  # the commonest row: plain counts, each token already its own source
             values = list(map(int, raws))
         else:
             readings = [_read(raw, kind) for raw, kind in zip(raws, kinds, strict=True)]
             values = [r.value for r in readings]
-        if target == "review":
+        table = spec.table
+        if table == "app":
+            self.report.applications[spec.row][:] = values
+        elif table == "ad":
+            self.report.active_disclosure[spec.row].update(zip(spec.columns, values, strict=True))
+        else:
             rl = self.report.review_litigation
             for (block, column), value in zip(self.fmt.review_cell_order, values, strict=True):
                 rl[block][column] = value
-        else:
-            table, row = target.split(":", 1)
-            if table == "app":
-                self.report.applications[row][:] = values
-            else:
-                self.report.active_disclosure[row].update(zip(_column_keys(self.fmt.key, row), values, strict=True))
         if plain:
             self.sources.update(zip(ids, tokens, strict=True))
             return
@@ -445,7 +533,7 @@ class _Walker:
         ids = self.cell_ids(slot)
         tokens = slot.values[: slot.size]
         if len(tokens) == slot.size:
-            self.store(slot.target, ids, tokens, slot.kinds)
+            self.store(slot.spec, tokens)
             return
         if not tokens:
             for cell_id in ids:
@@ -569,6 +657,13 @@ class _Walker:
                 )
             )
 
+    @property
+    def explained(self) -> list[tuple[str, CellSource]]:
+        """The cells read with a reason (blank, placeholder, unreadable …): few, among hundreds."""
+        if self._explained is None:
+            self._explained = [(c, src) for c, src in self.sources.items() if src.reason]
+        return self._explained
+
     def report_placeholders(self) -> None:
         """One finding per table and kind of cell that was printed but is not a plain number."""
         kinds = {
@@ -579,10 +674,9 @@ class _Walker:
         }
         groups: dict[tuple[str, str], list[str]] = {}
         shown: dict[tuple[str, str], set[str]] = {}
-        for cell_id, source in self.sources.items():
+        for cell_id, source in self.explained:
             reason = source.reason
-            if not reason:
-                continue
+            assert reason is not None
             code = next((c for prefix, c in kinds.items() if reason.startswith(prefix)), None)
             if code is None:
                 continue
@@ -611,7 +705,7 @@ class _Walker:
 
     def report_missing_rows(self) -> None:
         """Rows of a table that was found only in part (a truncated page, a lost row)."""
-        empty = [c for c, src in self.sources.items() if src.reason == "row printed without values"]
+        empty = [c for c, src in self.explained if src.reason == "row printed without values"]
         if empty:
             labels = {f"applications.{r.key}": r.label for r in self.fmt.application_rows}
             labels.update({f"active_disclosure.{r.key}": r.label for _, r in self.fmt.disclosure_rows})
@@ -671,12 +765,6 @@ def _cell_ids(fmt_key: str, target: str) -> list[str]:
         return [application_cell(row, i) for i in range(len(APPLICANT_COLUMNS))]
     ad_table, _ = fmt.disclosure_row(row)
     return [disclosure_cell(row, c.key) for c in ad_table.columns]
-
-
-@cache
-def _column_keys(fmt_key: str, row: str) -> tuple[str, ...]:
-    """The column keys of one 第二十条 row, in printed order."""
-    return tuple(c.key for c in get_format(fmt_key).disclosure_row(row)[0].columns)
 
 
 _READINGS: defaultdict[str, dict[str, CellValue]] = defaultdict(dict)  # kind → printed text → reading
