@@ -108,6 +108,12 @@ def _slot_specs(fmt_key: str) -> dict[str, _SlotSpec]:
     return specs
 
 
+@cache
+def _slot_specs_of(fmt_key: str, table: str) -> dict[str, _SlotSpec]:
+    """The slots of one table of format ``fmt_key``, by row key."""
+    return {spec.row: spec for spec in _slot_specs(fmt_key).values() if spec.table == table}
+
+
 @dataclass(eq=False, slots=True)
 class _Slot:
     """A row label waiting for its values. Compared by identity: ``open.remove(slot)`` compared the
@@ -177,10 +183,9 @@ class _Walker:
         self.unit_cells: list[str] = []  # count cells printed with a unit ("5件")
         self.classified = _CLASSIFIED.setdefault(fmt.key, {})
         self._explained: list[tuple[str, CellSource]] | None = None  # filled by finish()
-        specs = _slot_specs(fmt.key)
-        self.specs = specs
-        self.app_specs = {spec.row: spec for spec in specs.values() if spec.table == "app"}
-        self.ad_specs = {spec.row: spec for spec in specs.values() if spec.table == "ad"}
+        self.specs = _slot_specs(fmt.key)
+        self.app_specs = _slot_specs_of(fmt.key, "app")
+        self.ad_specs = _slot_specs_of(fmt.key, "ad")
 
     # -- classification --------------------------------------------------------------------
     def classify(self, text: str) -> _Hit:

@@ -44,6 +44,7 @@ class LabelIndex:
         self.group_prefixes: list[str] = []
         self._prefixes: dict[str, dict[str, list[tuple[int, Label]]]] = {}
         self._whole: dict[str, dict[str, tuple[int, Label]]] = {}
+        self._lengths: dict[str, list[int]] = {}
 
     def add(self, text: str, label: Label) -> None:
         key = label_key(text)
@@ -141,7 +142,10 @@ class LabelIndex:
         return table
 
     def _app_row_lengths(self, fmt: str) -> list[int]:
-        return sorted({len(full) for full in self._whole_app_rows(fmt)})
+        lengths = self._lengths.get(fmt)
+        if lengths is None:
+            lengths = self._lengths[fmt] = sorted({len(full) for full in self._whole_app_rows(fmt)})
+        return lengths
 
 
 @cache

@@ -31,6 +31,9 @@ def read_text(text: str) -> Document:
         if "|" in stripped:
             if "-" in stripped and _MD_SEPARATOR.match(stripped):
                 continue
+            if stripped[-1] == "|" and stripped.count("|") == 1:  # "0 |": one cell per line, pipe after it
+                append(_new(TextRow, ([stripped[:-1].strip()], number, False, None)))
+                continue
             pieces = stripped.split("|")
             if stripped[0] == "|":
                 del pieces[0]
