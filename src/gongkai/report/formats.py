@@ -9,7 +9,7 @@ the :class:`Format` objects built here, never from retyped strings.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
@@ -115,16 +115,16 @@ class Format:
     review_header: tuple[str, str]
     raw: dict[str, Any] = field(repr=False, compare=False, hash=False)
 
-    @property
+    @cached_property  # derived once: the parser and checker ask for these for every report
     def application_rows(self) -> tuple[ApplicationRow, ...]:
         """Data rows only, in table order (25 in 2021, 23 in 2019)."""
         return tuple(item for item in self.application_items if isinstance(item, ApplicationRow))
 
-    @property
+    @cached_property
     def application_row_keys(self) -> tuple[str, ...]:
         return tuple(row.key for row in self.application_rows)
 
-    @property
+    @cached_property
     def application_groups(self) -> tuple[ApplicationGroup, ...]:
         return tuple(item for item in self.application_items if isinstance(item, ApplicationGroup))
 
@@ -135,14 +135,14 @@ class Format:
                     return table, row
         raise KeyError(key)
 
-    @property
+    @cached_property
     def disclosure_rows(self) -> tuple[tuple[DisclosureTable, DisclosureRow], ...]:
         return tuple((t, r) for t in self.disclosure_tables for r in t.rows)
 
     def covers_year(self, year: int) -> bool:
         return year >= self.first_year and (self.last_year is None or year <= self.last_year)
 
-    @property
+    @cached_property
     def review_cell_order(self) -> tuple[tuple[str, str], ...]:
         """The 15 cells of the single data row of the 四 table, in printed order."""
         return tuple((b.key, c.key) for b in self.review_blocks for c in self.review_columns)
