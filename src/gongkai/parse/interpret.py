@@ -37,7 +37,7 @@ from gongkai.report.model import (
     review_cell,
 )
 
-__all__ = ["CellSource", "Interpretation", "clear_caches", "interpret"]
+__all__ = ["CellSource", "Interpretation", "clear_caches", "interpret", "restore_caches", "snapshot_caches"]
 
 _MAX_LABEL_LEN = 90
 _NARRATIVE_SECTIONS = frozenset(SECTION_KEYS)
@@ -234,18 +234,8 @@ class _Walker:
                 text = row.texts[0]
                 hit = get(text)
                 if hit is not None and hit[5] and not hit[2]:
-                    value = hit[1][0]
-                    if value:
-                        slot = open_slots[0]
-                        while len(slot.values) >= slot.spec.size:
-                            self.close(slot)
-                            if not open_slots:
-                                break
-                            slot = open_slots[0]
-                        else:
-                            slot.values.append(_new(_Token, (row.ref(0), value, None)))
-                            if len(slot.values) >= slot.spec.size:
-                                self.close(slot)
+                    if hit[1][0]:
+                        self.feed_one(_new(_Token, (row.ref(0), hit[1][0], None)))
                     continue
             row_(row)
         self.close_all()
