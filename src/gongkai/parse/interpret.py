@@ -182,7 +182,8 @@ class _Walker:
         self.foreign_rows: list[str] = []  # rows of the other layout printed in this one
         self.unit_cells: list[str] = []  # count cells printed with a unit ("5件")
         self.classified = _CLASSIFIED.setdefault(fmt.key, {})
-        self._explained: list[tuple[str, CellSource]] | None = None  # filled by finish()
+        # the cells read with a reason (blank, placeholder, unreadable …), few among hundreds; set by finish()
+        self.explained: list[tuple[str, CellSource]] = []
         self.specs = _slot_specs(fmt.key)
         self.app_specs = _slot_specs_of(fmt.key, "app")
         self.ad_specs = _slot_specs_of(fmt.key, "ad")
@@ -270,8 +271,7 @@ class _Walker:
         if any(map(_IS_SECTION, hits)):
             for i, hit in enumerate(hits):
                 if hit[4]:
-                    ref = refs[i] if refs is not None else _new(SourceRef, (line, i + 1, None, None, None, None))
-                    self.enter_section(_Item(hit[0], hit[1], hit[2], ref, hit[3]))
+                    self.enter_section(_Item(hit[0], hit[1], hit[2], row.ref(i), hit[3]))
             return
         current: _Slot | None = None
         following: list[_Token] = []  # values after the current label in this row
@@ -281,8 +281,7 @@ class _Walker:
         label = first[0]
         if label is not None and label.kind in _DATA_ROWS and not first[1] and all(map(_IS_VALUE, hits[1:])):
             # the commonest table row: its own label, then one value per cell
-            ref = refs[0] if refs is not None else _new(SourceRef, (line, 1, None, None, None, None))
-            item = _Item(label, (), first[2], ref, first[3])
+            item = _Item(label, (), first[2], row.ref(0), first[3])
             if label.variant:
                 self.note_variant(label, item)
             current = self.on_label(label, item)
@@ -620,6 +619,7 @@ class _Walker:
 
     # -- results ----------------------------------------------------------------------------
     def finish(self) -> None:
+        self.explained = [(c, src) for c, src in self.sources.items() if src.reason]
         self.report.sections = {
             key: "\n".join(lines) for key, lines in self.section_lines.items() if key in SECTION_KEYS and lines
         }
@@ -651,13 +651,6 @@ class _Walker:
                     "第二十条表格为2021年格式，但（六）其他处理只印了一行数字，未按2021年格式分为三项。",
                 )
             )
-
-    @property
-    def explained(self) -> list[tuple[str, CellSource]]:
-        """The cells read with a reason (blank, placeholder, unreadable …): few, among hundreds."""
-        if self._explained is None:
-            self._explained = [(c, src) for c, src in self.sources.items() if src.reason]
-        return self._explained
 
     def report_placeholders(self) -> None:
         """One finding per table and kind of cell that was printed but is not a plain number."""
