@@ -189,3 +189,34 @@ def test_undeclared_big5_page_is_decoded_as_big5() -> None:
     assert parsed.encoding == "big5"
     assert parsed.report.applications["new_received"] == [61, 2, 0, 1, 0, 0, 64]
     assert parsed.report.agency == "泰州市人民政府办公室"
+
+
+VARIANTS = SEEDS.parent / "variants"
+TURNED = VARIANTS / "o_review_turned.txt"  # review table with a row per result and a column per block
+
+
+def test_turned_review_table_with_a_short_row_is_unreadable_not_guessed() -> None:
+    text = TURNED.read_text(encoding="utf-8")
+    assert "结果纠正 | 1 | 0 | 0\n" in text
+    parsed = parse(text.replace("结果纠正 | 1 | 0 | 0\n", "结果纠正 | 1 | 0\n").encode("utf-8"))
+    review = parsed.report.review_litigation
+    assert all(value is None for block in review.values() for value in block.values())
+    assert "parse.unreadable" in _codes(parsed)
+    assert "按结果分行" in (parsed.sources["review_litigation.reconsideration.maintained"].reason or "")
+
+
+def test_turned_review_table_values_keep_their_printed_cells() -> None:
+    parsed = parse(TURNED)
+    lines = TURNED.read_text(encoding="utf-8").split("\n")
+    # 复议后起诉 is printed before 未经复议直接起诉 in this header: its values come from the second column
+    source = parsed.sources["review_litigation.litigation_after_reconsideration.pending"]
+    assert lines[source.ref.line - 1].startswith("尚未审结")
+    assert source.ref.cell == 3
+    assert parsed.report.review_litigation["litigation_after_reconsideration"]["pending"] == 1
+
+
+def test_official_review_layout_is_not_taken_for_a_turned_one() -> None:
+    # one cell per line: every header word (结果维持 … 总计, three times) comes before the 15 values
+    parsed = parse(SEED_001)
+    assert not [f for f in parsed.report.findings if "按结果分行" in f.message]
+    assert parsed.report.review_litigation["reconsideration"]["total"] is not None

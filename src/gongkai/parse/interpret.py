@@ -174,6 +174,13 @@ class _Walker:
         self.section: str | None = None
         self.section_lines: dict[str, list[str]] = {}
         self.review_created = False
+        # a review table printed turned round: one row per result column, one value per block
+        self.review_header_blocks: dict[object, list[str]] = {}  # header row → the blocks it names, in order
+        self.review_slot: _Slot | None = None
+        # (result column, values the review slot held when its label was printed): a label printed
+        # after values had begun means the table is turned round (see close_turned)
+        self.review_marks: list[tuple[str, int]] = []
+        self.review_blocks, self.review_columns = _review_label_keys(fmt.key)
         self.variants: dict[str, str] = {}
         self.ambiguous: dict[str, list[tuple[int, ...]]] = {}
         self.pending_ambiguous: dict[str, _Slot] = {}
@@ -364,7 +371,16 @@ class _Walker:
         if kind == "review_header":
             self.close_tables(("app:", "ad:"))
             self.ensure_review(item.ref)
+            block = self.review_blocks.get(label.key)
+            if block is not None:
+                where = (item.ref.line, item.ref.table, item.ref.row, item.ref.page)
+                self.review_header_blocks.setdefault(where, []).append(block)
             return None
+        if kind == "header" and self.review_slot is not None and self.review_slot in self.open:
+            column = self.review_columns.get(label.key)
+            if column is not None:
+                self.review_marks.append((column, len(self.review_slot.values)))
+                return None
         if kind in ("ad_caption", "ad_column"):
             self.close_tables(("app:", "review"))
         elif kind == "header" and label.key in ("corner_note", "applicant_header", "organisation_header"):
@@ -383,12 +399,68 @@ class _Walker:
         self.open.append(slot)
         return slot
 
+    def close_turned(self, slot: _Slot) -> None:
+        """Read a review table printed turned round: one row per result column, one value per block.
+
+        Some agencies print 第四部分 with the three blocks (行政复议 / 未经复议直接起诉 / 复议后起诉) as
+        columns and a row per result (结果维持 … 总计). Taken in printed order those values would
+        fill the wrong cells; the sign is a result label printed after values have begun. Each
+        result label then owns the values up to the next one, which must be exactly one per block,
+        read in the block order of the header that named all three blocks (else the format's).
+        Anything else is unreadable, never guessed.
+        """
+        blocks = [b.key for b in self.fmt.review_blocks]
+        rows: list[tuple[str, int]] = []
+        for column, position in self.review_marks:
+            if rows and rows[-1][1] == position:
+                rows[-1] = (column, position)  # a header row naming several columns: the last one labels what follows
+            else:
+                rows.append((column, position))
+        bounds = [position for _, position in rows] + [len(slot.values)]
+        groups = {column: slot.values[bounds[i] : bounds[i + 1]] for i, (column, _) in enumerate(rows)}
+        bad = [column for column, tokens in groups.items() if len(tokens) != len(blocks)]
+        if rows[0][1] != 0 or bad or len(groups) != len(rows):
+            why = "复议诉讼情况表按结果分行印出，但各行的数值个数与行政复议、行政诉讼栏目不符，无法确定各值所属栏目"
+            printed = " ".join(t.raw for t in slot.values)
+            ref = slot.values[0].ref
+            for cell_id in slot.spec.ids:
+                self.sources[cell_id] = CellSource(ref, printed, why)
+            self.findings.append(Finding("parse.unreadable", "error", f"{_where(ref)}：{why}。", tuple(slot.spec.ids)))
+            return
+        order = next(
+            (named for named in reversed(self.review_header_blocks.values()) if sorted(named) == sorted(blocks)), blocks
+        )
+        for column, tokens in groups.items():
+            for block, token in zip(order, tokens, strict=True):
+                self.store_cell(review_cell(block, column), "count", token)
+        missing = [c for c in self.fmt.review_columns if c.key not in groups]
+        if missing:
+            cells = tuple(review_cell(b, c.key) for b in blocks for c in missing)
+            for cell_id in cells:
+                self.sources[cell_id] = CellSource(slot.ref, "", "result row not printed")
+            names = "、".join(c.label for c in missing)
+            self.findings.append(
+                Finding("parse.rows_missing", "error", f"复议诉讼情况表按结果分行印出，缺少“{names}”行。", cells)
+            )
+
+    def store_cell(self, cell_id: str, kind: str, token: _Token) -> None:
+        """Read one printed value into one cell (the cell-by-cell counterpart of :meth:`store`)."""
+        reading = _read(token.raw, kind)
+        self.report.set(cell_id, reading.value)
+        if reading.reason is None and reading.raw == token.raw:
+            self.sources[cell_id] = token
+        else:
+            self.sources[cell_id] = _new(CellSource, (token.ref, reading.raw, reading.reason))
+        if reading.unit is not None and kind.startswith("count"):
+            self.unit_cells.append(cell_id)
+
     def ensure_review(self, ref: SourceRef) -> None:
         if self.review_created:
             return
         self.review_created = True
         self.seen_targets.add("review")
-        self.open.append(_Slot(self.specs["review"], "", ref))
+        self.review_slot = _Slot(self.specs["review"], "", ref)
+        self.open.append(self.review_slot)
 
     def feed(self, tokens: list[_Token], positional: bool) -> None:
         """Values of a row that has no label of its own go to the oldest open slot(s)."""
@@ -524,6 +596,9 @@ class _Walker:
         if slot in self.open:
             self.open.remove(slot)
         self.done.add(slot.target)
+        if slot is self.review_slot and any(position for _, position in self.review_marks):
+            self.close_turned(slot)
+            return
         ids = self.cell_ids(slot)
         tokens = slot.values[: slot.size]
         if len(tokens) == slot.size:
@@ -753,6 +828,28 @@ def _cell_ids(fmt_key: str, target: str) -> list[str]:
         return [application_cell(row, i) for i in range(len(APPLICANT_COLUMNS))]
     ad_table, _ = fmt.disclosure_row(row)
     return [disclosure_cell(row, c.key) for c in ad_table.columns]
+
+
+@cache
+def _review_label_keys(fmt_key: str) -> tuple[dict[str, str], dict[str, str]]:
+    """Label keys that name one review block, and those that name one result column, of ``fmt_key``.
+
+    Derived from the format through the label index: 行政复议 is indexed under the top header's key,
+    总计 under the applicants' total — what matters is which printed word means which block/column.
+    行政诉讼 names two blocks, so it names none here.
+    """
+    fmt = get_format(fmt_key)
+    index = label_index()
+    blocks: dict[str, str] = {}
+    for block in fmt.review_blocks:
+        label = index.find(label_key(block.label), fmt_key)
+        if label is not None:
+            blocks[label.key] = block.key
+    columns: dict[str, str] = {}
+    for column in fmt.review_columns:
+        for label in index.exact.get(label_key(column.label), []):
+            columns[label.key] = column.key
+    return blocks, columns
 
 
 _READINGS: defaultdict[str, dict[str, CellValue]] = defaultdict(dict)  # kind → printed text → reading
