@@ -220,3 +220,19 @@ def test_official_review_layout_is_not_taken_for_a_turned_one() -> None:
     parsed = parse(SEED_001)
     assert not [f for f in parsed.report.findings if "按结果分行" in f.message]
     assert parsed.report.review_litigation["reconsideration"]["total"] is not None
+
+
+def test_2019_applications_table_without_numbering_reads_the_same() -> None:
+    import json
+    import re
+
+    text = SEED_002.read_text(encoding="utf-8")
+    start = text.index("\n", text.index("三、收到和處理政府信息公開申請情況"))  # the heading keeps its number
+    end = text.index("四、政府信息公開行政復議")
+    table = re.sub(r"(^|\| )(?:[一二三四]、|\([一二三四五六七]\)|\d\.)", r"\1", text[start:end], flags=re.M)
+    assert "| 屬于國家秘密 |" in table and "\n總計 |" in table  # 總計 and 其他處理 bare as well
+    parsed = parse((text[:start] + table + text[end:]).encode("utf-8"))
+    expected = json.loads((SEEDS / "002_5dfa3dd5397cb6f4.expected.json").read_text(encoding="utf-8"))
+    assert parsed.report.format == "2019"
+    assert parsed.report.to_json()["applications"] == expected["applications"]
+    assert "parse.rows_missing" not in _codes(parsed)

@@ -62,3 +62,23 @@ def test_every_whole_row_label_and_its_prefixes() -> None:
                     key = full[:end] + extra
                     assert INDEX.app_row_by_prefix(key, fmt) == scan_prefix(key, fmt), key
                     assert INDEX.app_row_by_suffix("公开" + key, fmt) == scan_suffix("公开" + key, fmt), key
+
+
+def test_row_labels_printed_without_their_numbering_are_found() -> None:
+    from gongkai.parse.labels import label_index
+    from gongkai.parse.normalize import label_key
+
+    index = label_index()
+    for fmt in ("2019", "2021"):
+        found = index.find(label_key("属于国家秘密"), fmt)
+        assert found is not None and (found.kind, found.key) == ("app_row", "denied_state_secret")
+        group = index.find(label_key("不予公开"), fmt)
+        assert group is not None and group.kind in ("app_group", "app_row")
+        # 总计 and 其他 are column headers; bare, they name a row only by their place (after_row)
+        total = index.find("总计", fmt)
+        assert total is not None and total.kind == "header"
+    assert index.after_row["2021"]["总计"][0].key == "total_processed"
+    assert index.after_row["2021"]["总计"][1] == "other_other"
+    assert index.after_row["2021"]["其他"][0].key == "other_other"
+    # bare labels are exact matches only: a sentence ending in one opens no row
+    assert index.find(label_key("今年收到信访举报投诉类申请"), "2021", prefix=True) is None

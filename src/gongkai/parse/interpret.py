@@ -177,6 +177,7 @@ class _Walker:
         # a review table printed turned round: one row per result column, one value per block
         self.review_header_blocks: dict[object, list[str]] = {}  # header row → the blocks it names, in order
         self.review_slot: _Slot | None = None
+        self.last_app_row: str | None = None  # the applications row whose label was read last
         # (result column, values the review slot held when its label was printed): a label printed
         # after values had begun means the table is turned round (see close_turned)
         self.review_marks: list[tuple[str, int]] = []
@@ -352,6 +353,10 @@ class _Walker:
 
     def on_label(self, label: Label, item: _Item) -> _Slot | None:
         kind = label.kind
+        if kind == "header" and self.last_app_row is not None:
+            named = self.index.after_row[self.fmt.key].get(item.key)
+            if named is not None and named[1] == self.last_app_row:
+                label, kind = named[0], "app_row"  # "总计" printed bare right after "3.其他": "(七)总计"
         if kind == "app_row":
             self.group = None
             spec = self.app_specs.get(label.key)
@@ -359,6 +364,7 @@ class _Walker:
                 if label.official not in self.foreign_rows:
                     self.foreign_rows.append(label.official)
                 return None
+            self.last_app_row = label.key
             return self.open_slot(spec, item)
         if kind == "app_group":
             self.group = label.key
@@ -772,6 +778,7 @@ class _Walker:
         if empty:
             labels = {f"applications.{r.key}": r.label for r in self.fmt.application_rows}
             labels.update({f"active_disclosure.{r.key}": r.label for _, r in self.fmt.disclosure_rows})
+            labels.update({f"review_litigation.{b.key}": b.label for b in self.fmt.review_blocks})
             rows = list(dict.fromkeys(c.split("[")[0] if "[" in c else c.rsplit(".", 1)[0] for c in empty))
             shown = "、".join(labels.get(r, r) for r in rows[:4]) + ("等" if len(rows) > 4 else "")
             self.findings.append(

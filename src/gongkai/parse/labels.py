@@ -8,6 +8,7 @@ applications table, by prefix (PDF text wraps them) — never by position.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -45,6 +46,9 @@ class LabelIndex:
         self._prefixes: dict[str, dict[str, list[tuple[int, Label]]]] = {}
         self._whole: dict[str, dict[str, tuple[int, Label]]] = {}
         self._lengths: dict[str, list[int]] = {}
+        # format → bare text that is also a column header ("总计", "其他") → (the applications row it
+        # names when printed right after ``previous``, previous): see _add_bare_labels
+        self.after_row: dict[str, dict[str, tuple[Label, str]]] = {k: {} for k in FORMAT_KEYS}
 
     def add(self, text: str, label: Label) -> None:
         key = label_key(text)
@@ -192,5 +196,50 @@ def label_index() -> LabelIndex:
         for column in fmt.review_columns:
             add(column.label, "header", f"review.{column.key}")
         index.markers[fkey] = {label_key(m) for m in fmt.layout_markers}
+    _add_bare_labels(index)
     index.group_prefixes.sort(key=len, reverse=True)
     return index
+
+
+_ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d{1,2}\.)")
+
+
+def _add_bare_labels(index: LabelIndex) -> None:
+    """Applications row and group labels printed without their numbering ("属于国家秘密" for
+    "1.属于国家秘密", "予以公开" for "(一)予以公开"), as many hand-made tables print them.
+
+    Exact matches only (no prefix or suffix search, so narrative cannot open a row), and only
+    where the bare text means nothing else in that format. 其他 and 总计 are also column headers:
+    printed bare, they name "3.其他" / "(七)总计" only right after the row that precedes them in the
+    format (``after_row``; the interpreter knows the last row it read).
+    """
+    bare: dict[str, list[Label]] = {}
+    order = {fkey: get_format(fkey).application_row_keys for fkey in FORMAT_KEYS}
+    printed = set(index.exact)  # the labels of both formats, before any bare text is added
+    for key, entries in index.exact.items():
+        match = _ENUMERATOR.match(key)
+        if match is None:
+            continue
+        for entry in entries:
+            if entry.kind in ("app_row", "app_group") and not entry.variant:
+                bare.setdefault(key[match.end() :], []).append(entry)
+    for text, entries in bare.items():
+        if len(text) < 2:
+            continue
+        for fkey in FORMAT_KEYS:
+            meanings = {(e.kind, e.key) for e in entries if fkey in e.formats}
+            if len(meanings) != 1:
+                continue  # absent from this format, or two rows of it would share the bare text
+            entry = next(e for e in entries if fkey in e.formats)
+            if text in printed:  # a header word too: a row only where its place in the table says so
+                rows = order[fkey]
+                if entry.kind == "app_row" and rows.index(entry.key) > 0:
+                    previous = rows[rows.index(entry.key) - 1]
+                    index.after_row[fkey][text] = (
+                        Label(entry.kind, entry.key, frozenset({fkey}), entry.official),
+                        previous,
+                    )
+                continue
+            index.add(text, Label(entry.kind, entry.key, frozenset({fkey}), entry.official))
+            if entry.kind == "app_group" and text not in index.group_prefixes:
+                index.group_prefixes.append(text)
