@@ -236,3 +236,31 @@ def test_2019_applications_table_without_numbering_reads_the_same() -> None:
     assert parsed.report.format == "2019"
     assert parsed.report.to_json()["applications"] == expected["applications"]
     assert "parse.rows_missing" not in _codes(parsed)
+
+
+SEED_000 = SEEDS / "000_fe2429f4bb4f7b61.txt"  # 2021 layout, pipe rows
+
+
+def test_row_labels_worded_a_little_differently_are_read_and_reported() -> None:
+    import json
+
+    text = SEED_000.read_text(encoding="utf-8")
+    changed = text.replace("3.补正后申请内容仍不明确 |", "3.补正后申请内容仍然不明确 |").replace(
+        "4.保护第三方合法权益 |", "4.保护第三方的合法权益 |"
+    )
+    assert changed.count("仍然不明确") == 1 and changed.count("第三方的") == 1
+    parsed = parse(changed.encode("utf-8"))
+    expected = json.loads((SEEDS / "000_fe2429f4bb4f7b61.expected.json").read_text(encoding="utf-8"))
+    assert parsed.report.to_json()["applications"] == expected["applications"]
+    variants = [f.message for f in parsed.report.findings if f.code == "label.variant"]
+    assert any("仍然不明确" in m for m in variants) and any("第三方的合法权益" in m for m in variants)
+
+
+def test_a_label_unlike_any_row_is_not_guessed() -> None:
+    text = SEED_000.read_text(encoding="utf-8")
+    # shortened beyond recognition: not 85 % alike any row label, so the row is missing, not guessed
+    changed = text.replace("二、上年结转政府信息公开申请数量 |", "二、上年结转申请数量 |")
+    parsed = parse(changed.encode("utf-8"))
+    assert parsed.report.applications["carried_over"] == [None] * 7
+    assert "parse.rows_missing" in _codes(parsed)
+    assert parsed.report.applications["new_received"] == [1190, 18, 0, 0, 0, 2, 1210]

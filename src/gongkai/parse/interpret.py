@@ -178,6 +178,7 @@ class _Walker:
         self.review_header_blocks: dict[object, list[str]] = {}  # header row → the blocks it names, in order
         self.review_slot: _Slot | None = None
         self.last_app_row: str | None = None  # the applications row whose label was read last
+        self.resembling: dict[str, Label | None] = {}  # unknown label text → the row label it resembles
         # (result column, values the review slot held when its label was printed): a label printed
         # after values had begun means the table is turned round (see close_turned)
         self.review_marks: list[tuple[str, int]] = []
@@ -287,6 +288,9 @@ class _Walker:
         rest = enumerate(hits)
         first = hits[0]
         label = first[0]
+        if label is None and first[2] and (first[1] or len(hits) > 1):
+            hits[0] = first = self.resemble(hits, row.positional)
+            label = first[0]
         if label is not None and label.kind in _DATA_ROWS and not first[1] and all(map(_IS_VALUE, hits[1:])):
             # the commonest table row: its own label, then one value per cell
             item = _Item(label, (), first[2], row.ref(0), first[3])
@@ -333,6 +337,38 @@ class _Walker:
             self.give(current, following, row.positional, unlabelled)
         if unlabelled:
             self.feed(unlabelled, row.positional)
+
+    def resemble(self, hits: list[_Hit], positional: bool) -> _Hit:
+        """The first cell of a row, read as a differently worded data-row label when it is one.
+
+        Only an unknown text followed by exactly one value per column of the row it resembles
+        (in its own cell, or in the cells after it) is compared, so narrative never is; a row
+        already read is never read again this way.
+        """
+        first = hits[0]
+        if first[1]:  # values in the label's own cell: "3.补正后申请内容仍然不明确 4 0 0 0 0 0 4"
+            if len(hits) > 1:
+                return first
+            values = list(first[1])
+        elif positional and all(hit[5] for hit in hits[1:]):
+            values = [hit[1][0] for hit in hits[1:]]
+        else:
+            return first
+        key = first[3]
+        if key in self.resembling:
+            found = self.resembling[key]
+        else:
+            found = self.resembling[key] = self.index.resembling(key, self.fmt.key)
+        if found is None:
+            return first
+        spec = (self.app_specs if found.kind == "app_row" else self.ad_specs).get(found.key)
+        if spec is None or spec.target in self.seen_targets:
+            return first
+        while len(values) > spec.size and values[-1] == "":
+            values.pop()  # blank padding cells under a wider header
+        if len(values) != spec.size:
+            return first
+        return (found, first[1], first[2], key, False, False)
 
     def give(self, slot: _Slot, tokens: list[_Token], positional: bool, overflow: list[_Token]) -> None:
         """Put the values printed after a label in its own row into its slot.

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import cache
 
 from gongkai.parse.normalize import label_key
@@ -18,6 +19,8 @@ from gongkai.report.formats import FORMAT_KEYS, get_format, label_variants
 __all__ = ["Label", "LabelIndex", "label_index"]
 
 _MAX_FRAGMENT = 8  # characters of a broken group label that may precede a row label
+_ALIKE = 0.85  # difflib ratio from which a printed row label is read as an official one worded differently
+_CLEARLY = 0.05  # by how much it must be closer to that label than to any other
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +122,39 @@ class LabelIndex:
         if len({label.key for _, label in matches}) > 1:
             return None
         return max(matches, key=lambda m: m[0])[1]  # the last in definition order, as a scan would keep
+
+    def resembling(self, key: str, fmt: str) -> Label | None:
+        """The data-row label of ``fmt`` that ``key`` is a differently worded copy of, if exactly one is.
+
+        Hand-typed tables change a word ("3.补正后申请内容仍然不明确", "4.保护第三方的合法权益").
+        The interpreter asks only for an unknown text followed by a full row of values; the
+        answer is marked ``variant`` so the printed wording is reported (label.variant). At least
+        85 % alike (difflib's ratio, on keys with the same numbering or both without), and closer
+        to that label than to any other by a clear margin — else None, and the row stays unread.
+        """
+        if not 4 <= len(key) <= 80:
+            return None
+        match = _ENUMERATOR.match(key)
+        number = match.group(0) if match else ""
+        scores: dict[str, tuple[float, Label]] = {}
+        for full, label in self.row_keys:
+            if fmt not in label.formats:
+                continue
+            official = _ENUMERATOR.match(full)
+            if (official.group(0) if official else "") != number:
+                continue
+            if abs(len(full) - len(key)) > max(3, len(full) // 4):
+                continue
+            ratio = SequenceMatcher(None, key, full, autojunk=False).ratio()
+            if ratio > scores.get(label.key, (0.0, label))[0]:
+                scores[label.key] = (ratio, label)
+        ranked = sorted(scores.values(), key=lambda s: s[0], reverse=True)
+        if not ranked or ranked[0][0] < _ALIKE:
+            return None
+        if len(ranked) > 1 and ranked[1][0] > ranked[0][0] - _CLEARLY:
+            return None
+        found = ranked[0][1]
+        return Label(found.kind, found.key, found.formats, found.official, variant=True)
 
     # Lookup tables for the two searches above, by format: a label is looked up for every cell
     # text the parser has not seen before, and scanning every row label for each was most of that.
