@@ -132,10 +132,12 @@ class LabelIndex:
         85 % alike (difflib's ratio, on keys with the same numbering or both without), and closer
         to that label than to any other by a clear margin — else None, and the row stays unread.
         """
-        if not 4 <= len(key) <= 80:
-            return None
+        if not 6 <= len(key) <= 80:
+            return None  # shorter texts are fragments of wrapped labels, found by prefix or not at all
         match = _ENUMERATOR.match(key)
         number = match.group(0) if match else ""
+        matcher = SequenceMatcher(None, autojunk=False)
+        matcher.set_seq2(key)  # difflib keeps what it learns about the second sequence between calls
         scores: dict[str, tuple[float, Label]] = {}
         for full, label in self.row_keys:
             if fmt not in label.formats:
@@ -145,7 +147,10 @@ class LabelIndex:
                 continue
             if abs(len(full) - len(key)) > max(3, len(full) // 4):
                 continue
-            ratio = SequenceMatcher(None, key, full, autojunk=False).ratio()
+            matcher.set_seq1(full)
+            if matcher.real_quick_ratio() < _ALIKE or matcher.quick_ratio() < _ALIKE:
+                continue  # upper bounds of ratio(), much cheaper
+            ratio = matcher.ratio()
             if ratio > scores.get(label.key, (0.0, label))[0]:
                 scores[label.key] = (ratio, label)
         ranked = sorted(scores.values(), key=lambda s: s[0], reverse=True)
