@@ -61,19 +61,26 @@ class SourceRow:
     __slots__ = ("cells", "positional", "refs", "texts")
     line = None  # positions are in ``refs``
 
-    def __init__(self, cells: list[SourceCell], positional: bool = False) -> None:
+    def __init__(
+        self,
+        cells: list[SourceCell],
+        positional: bool = False,
+        distinct: tuple[list[str], list[SourceRef]] | None = None,
+    ) -> None:
         self.cells = cells
         self.positional = positional
-        texts: list[str] = []
-        refs: list[SourceRef] = []
-        last = None
-        for cell in cells:
-            if cell.origin != last:
-                texts.append(cell.text)
-                refs.append(cell.ref)
-                last = cell.origin
-        self.texts = texts
-        self.refs: list[SourceRef] | None = refs
+        if distinct is None:  # readers that know them while building the row pass texts and refs
+            texts: list[str] = []
+            refs: list[SourceRef] = []
+            last = None
+            for cell in cells:
+                if cell.origin != last:
+                    texts.append(cell.text)
+                    refs.append(cell.ref)
+                    last = cell.origin
+            distinct = (texts, refs)
+        self.texts = distinct[0]
+        self.refs: list[SourceRef] | None = distinct[1]
 
     def ref(self, index: int) -> SourceRef:
         """Where the ``index``-th distinct cell was printed."""

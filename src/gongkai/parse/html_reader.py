@@ -158,11 +158,13 @@ def _read_table(table: Any, rows: list[SourceRow], state: dict[str, int], normal
     origin = state["origin"]
     for row_index, tr in enumerate(table.iter("tr"), start=1):
         grid: list[SourceCell] = []
+        texts: list[str] = []  # one per distinct cell, as SourceRow would work them out again
+        refs: list[SourceRef] = []
         for td in tr:
             if td.tag not in _CELL_TAGS:  # comments and processing instructions have non-str tags
                 continue
             if pending and len(grid) in pending:
-                _fill_rowspans(grid, pending)
+                _fill_rowspans(grid, pending, texts, refs)
             colspan = td.get("colspan")
             colspan = 1 if colspan is None else _span(colspan)
             rowspan = td.get("rowspan")
@@ -176,6 +178,8 @@ def _read_table(table: Any, rows: list[SourceRow], state: dict[str, int], normal
                 text = cleaned[raw] = normalize(raw).strip()
             ref = _new(SourceRef, (td.sourceline, None, number, row_index, len(grid) + 1, None))
             cell = _new(SourceCell, (text, ref, origin))
+            texts.append(text)
+            refs.append(ref)
             if rowspan > 1:
                 for _ in range(colspan):
                     pending[len(grid)] = (rowspan - 1, cell)
@@ -185,17 +189,26 @@ def _read_table(table: Any, rows: list[SourceRow], state: dict[str, int], normal
             else:
                 grid.append(cell)
         if pending and len(grid) in pending:
-            _fill_rowspans(grid, pending)
+            _fill_rowspans(grid, pending, texts, refs)
         if grid:
-            rows.append(SourceRow(grid, True))
+            rows.append(SourceRow(grid, True, (texts, refs)))
     state["origin"] = origin
 
 
-def _fill_rowspans(grid: list[SourceCell], pending: dict[int, tuple[int, SourceCell]]) -> None:
-    """Put the cells that rows above span into this row, at the grid's next columns."""
+def _fill_rowspans(
+    grid: list[SourceCell],
+    pending: dict[int, tuple[int, SourceCell]],
+    texts: list[str],
+    refs: list[SourceRef],
+) -> None:
+    """Put the cells that rows above span into this row, at the grid's next columns (and each
+    distinct one of them into ``texts`` and ``refs``)."""
     while len(grid) in pending:
         column = len(grid)
         left, cell = pending[column]
+        if not grid or grid[-1].origin != cell.origin:
+            texts.append(cell.text)
+            refs.append(cell.ref)
         grid.append(cell)
         if left <= 1:
             del pending[column]

@@ -288,7 +288,7 @@ class _Walker:
         rest = enumerate(hits)
         first = hits[0]
         label = first[0]
-        if label is None and first[2] and (first[1] or len(hits) > 1):
+        if label is None and first[2] and self.open and (first[1] or len(hits) > 1):
             hits[0] = first = self.resemble(hits, row.positional)
             label = first[0]
         if label is not None and label.kind in _DATA_ROWS and not first[1] and all(map(_IS_VALUE, hits[1:])):
@@ -341,9 +341,9 @@ class _Walker:
     def resemble(self, hits: list[_Hit], positional: bool) -> _Hit:
         """The first cell of a row, read as a differently worded data-row label when it is one.
 
-        Only an unknown text followed by exactly one value per column of the row it resembles
-        (in its own cell, or in the cells after it) is compared, so narrative never is; a row
-        already read is never read again this way.
+        Only an unknown text inside a table (a row slot is open) followed by exactly one value per
+        column of the row it resembles (in its own cell, or in the cells after it) is compared,
+        so narrative never is; a row already read is never read again this way.
         """
         first = hits[0]
         if first[1]:  # values in the label's own cell: "3.补正后申请内容仍然不明确 4 0 0 0 0 0 4"

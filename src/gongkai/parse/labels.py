@@ -46,6 +46,7 @@ class LabelIndex:
         self.row_keys: list[tuple[str, Label]] = []  # data-row labels, for wrapped/truncated printing
         self.markers: dict[str, set[str]] = {k: set() for k in FORMAT_KEYS}
         self.group_prefixes: list[str] = []
+        self.groups_by_first: dict[str, list[str]] = {}  # group_prefixes by first character, longest first
         self._prefixes: dict[str, dict[str, list[tuple[int, Label]]]] = {}
         self._whole: dict[str, dict[str, tuple[int, Label]]] = {}
         self._lengths: dict[str, list[int]] = {}
@@ -81,7 +82,7 @@ class LabelIndex:
         label = self.lookup(key, fmt)
         if label is not None:
             return label
-        for group in self.group_prefixes:
+        for group in self.groups_by_first.get(key[:1], ()):
             if key.startswith(group) and len(key) > len(group):
                 label = self.find(key[len(group) :], fmt, prefix=prefix)
                 if label is not None:
@@ -239,6 +240,8 @@ def label_index() -> LabelIndex:
         index.markers[fkey] = {label_key(m) for m in fmt.layout_markers}
     _add_bare_labels(index)
     index.group_prefixes.sort(key=len, reverse=True)
+    for group in index.group_prefixes:
+        index.groups_by_first.setdefault(group[:1], []).append(group)
     return index
 
 
