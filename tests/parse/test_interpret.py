@@ -264,3 +264,18 @@ def test_a_label_unlike_any_row_is_not_guessed() -> None:
     assert parsed.report.applications["carried_over"] == [None] * 7
     assert "parse.rows_missing" in _codes(parsed)
     assert parsed.report.applications["new_received"] == [1190, 18, 0, 0, 0, 2, 1210]
+
+
+def test_a_label_worded_differently_alone_on_its_line_takes_the_values_below_it() -> None:
+    import json
+
+    text = SEED_001.read_text(encoding="utf-8")
+    assert text.count("\n3.补正后申请内容仍不明确\n") == 1
+    parsed = parse(text.replace("\n3.补正后申请内容仍不明确\n", "\n3.补正后申请内容仍然不明确\n").encode("utf-8"))
+    expected = json.loads((SEEDS / "001_0786ebd486ce37d5.expected.json").read_text(encoding="utf-8"))
+    assert parsed.report.to_json()["applications"] == expected["applications"]
+    assert any("仍然不明确" in f.message for f in parsed.report.findings if f.code == "label.variant")
+    # the values are counted on the lines after the label: exactly one row's worth, or nothing
+    assert parsed.sources["applications.unable_unclear[0]"].ref.line > text.split("\n").index(
+        "3.补正后申请内容仍不明确"
+    )

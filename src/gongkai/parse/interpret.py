@@ -179,6 +179,7 @@ class _Walker:
         self.review_slot: _Slot | None = None
         self.last_app_row: str | None = None  # the applications row whose label was read last
         self.resembling: dict[str, Label | None] = {}  # unknown label text → the row label it resembles
+        self.at = 0  # the index of the row being read (for looking ahead at the lines after a label)
         # (result column, values the review slot held when its label was printed): a label printed
         # after values had begun means the table is turned round (see close_turned)
         self.review_marks: list[tuple[str, int]] = []
@@ -237,7 +238,7 @@ class _Walker:
         get = self.classified.get
         row_ = self.row
         open_slots = self.open
-        for row in self.doc.rows:
+        for at, row in enumerate(self.doc.rows):
             if not row.positional and open_slots and self.group != "other_group":
                 # one value alone on its line (one cell per line, PDF text): straight to the oldest
                 # slot that still has room, without the general walk
@@ -247,6 +248,7 @@ class _Walker:
                     if hit[1][0]:
                         self.feed_one(_new(_Token, (row.ref(0), hit[1][0], None)))
                     continue
+            self.at = at
             row_(row)
         self.close_all()
         self.resolve_ambiguous()
@@ -260,9 +262,12 @@ class _Walker:
             if hit[0] is None:
                 values = hit[1]
                 if not values:
-                    self.add_narrative(text)
-                    return
-                if len(values) == 1 and not hit[2] and self.group != "other_group":
+                    found = self.resemble_line(hit) if self.in_tables() and len(hit[3]) >= 6 else None
+                    if found is None:
+                        self.add_narrative(text)
+                        return
+                    hit = found  # a row label worded differently, its values on the lines after it
+                elif len(values) == 1 and not hit[2] and self.group != "other_group":
                     # the commonest line of all, one value alone (one cell per line): straight to its slot
                     if values[0] and self.open:
                         self.feed_one(_new(_Token, (row.ref(0), values[0], None)))
@@ -288,7 +293,7 @@ class _Walker:
         rest = enumerate(hits)
         first = hits[0]
         label = first[0]
-        if label is None and first[2] and self.open and (first[1] or len(hits) > 1):
+        if label is None and first[2] and (first[1] or len(hits) > 1) and self.in_tables():
             hits[0] = first = self.resemble(hits, row.positional)
             label = first[0]
         if label is not None and label.kind in _DATA_ROWS and not first[1] and all(map(_IS_VALUE, hits[1:])):
@@ -338,10 +343,35 @@ class _Walker:
         if unlabelled:
             self.feed(unlabelled, row.positional)
 
+    def in_tables(self) -> bool:
+        """Between the first 第二十条 or applications row read and the review table."""
+        return bool(self.seen_targets) and not self.review_created
+
+    def resemble_line(self, hit: _Hit) -> _Hit | None:
+        """:meth:`resemble` for a label alone on its line, its values on the lines after it (one cell
+        per line): the values counted are the single-value lines that follow, up to the next text."""
+        rows = self.doc.rows
+        count = 0
+        at = self.at + 1
+        while at < len(rows) and count <= 25:
+            line = rows[at]
+            if line.positional:
+                break
+            text = line.texts[0]
+            after = self.classified.get(text) or self.classify(text)
+            if not (after[5] and not after[2] and after[1][0]):
+                break
+            count += 1
+            at += 1
+        if not count:
+            return None
+        found = self.resemble([hit, *([(None, ("0",), "", "", False, True)] * count)], True)
+        return found if found is not hit else None
+
     def resemble(self, hits: list[_Hit], positional: bool) -> _Hit:
         """The first cell of a row, read as a differently worded data-row label when it is one.
 
-        Only an unknown text inside a table (a row slot is open) followed by exactly one value per
+        Only an unknown text inside the tables (:meth:`in_tables`) followed by exactly one value per
         column of the row it resembles (in its own cell, or in the cells after it) is compared,
         so narrative never is; a row already read is never read again this way.
         """
