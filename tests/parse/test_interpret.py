@@ -262,7 +262,9 @@ def test_a_label_unlike_any_row_is_not_guessed() -> None:
     changed = text.replace("二、上年结转政府信息公开申请数量 |", "二、上年结转申请数量 |")
     parsed = parse(changed.encode("utf-8"))
     assert parsed.report.applications["carried_over"] == [None] * 7
-    assert "parse.rows_missing" in _codes(parsed)
+    missing = [f.message for f in parsed.report.findings if f.code == "parse.rows_missing"]
+    # the finding names the row that is missing and the printed text that was not recognised
+    assert any("二、上年结转政府信息公开申请数量" in m and "“二、上年结转申请数量”" in m for m in missing)
     assert parsed.report.applications["new_received"] == [1190, 18, 0, 0, 0, 2, 1210]
 
 
@@ -279,3 +281,11 @@ def test_a_label_worded_differently_alone_on_its_line_takes_the_values_below_it(
     assert parsed.sources["applications.unable_unclear[0]"].ref.line > text.split("\n").index(
         "3.补正后申请内容仍不明确"
     )
+
+
+def test_a_missing_disclosure_row_is_named_by_its_label() -> None:
+    text = SEED_000.read_text(encoding="utf-8")
+    parsed = parse(text.replace("行政处罚 | 916833", "行政处罚决定书 | 916833").encode("utf-8"))
+    assert parsed.report.active_disclosure["punishment"]["decisions"] is None
+    messages = [f.message for f in parsed.report.findings if f.code == "parse.rows_missing"]
+    assert any("（行政处罚）" in m and "“行政处罚决定书”" in m for m in messages), messages

@@ -180,6 +180,7 @@ class _Walker:
         self.last_app_row: str | None = None  # the applications row whose label was read last
         self.resembling: dict[str, Label | None] = {}  # unknown label text → the row label it resembles
         self.at = 0  # the index of the row being read (for looking ahead at the lines after a label)
+        self.unread_labels: list[str] = []  # unknown texts followed by values inside the tables
         # (result column, values the review slot held when its label was printed): a label printed
         # after values had begun means the table is turned round (see close_turned)
         self.review_marks: list[tuple[str, int]] = []
@@ -390,6 +391,8 @@ class _Walker:
         else:
             found = self.resembling[key] = self.index.resembling(key, self.fmt.key)
         if found is None:
+            if first[2] not in self.unread_labels:
+                self.unread_labels.append(first[2])  # named in the rows-missing finding
             return first
         spec = (self.app_specs if found.kind == "app_row" else self.ad_specs).get(found.key)
         if spec is None or spec.target in self.seen_targets:
@@ -857,6 +860,14 @@ class _Walker:
             )
         found_app = any(t.startswith("app:") for t in self.seen_targets)
         missing = [r for r in self.fmt.application_row_keys if f"app:{r}" not in self.seen_targets]
+        unread = ""
+        if self.unread_labels:
+            unread = (
+                "；表中另有未能识别的行名（"
+                + "、".join(f"“{t}”" for t in self.unread_labels[:3])
+                + ("等" if len(self.unread_labels) > 3 else "")
+                + "），其数字未读取"
+            )
         if found_app and missing:
             labels = {r.key: r.label for r in self.fmt.application_rows}
             shown = "、".join(labels[m] for m in missing[:4]) + ("等" if len(missing) > 4 else "")
@@ -864,18 +875,19 @@ class _Walker:
                 Finding(
                     "parse.rows_missing",
                     "error",
-                    f"申请情况表缺少{len(missing)}行（{shown}），可能是原文被截断。",
+                    f"申请情况表缺少{len(missing)}行（{shown}），可能是原文被截断{unread}。",
                     tuple(application_cell(m, i) for m in missing for i in range(len(APPLICANT_COLUMNS))),
                 )
             )
         found_ad = any(t.startswith("ad:") for t in self.seen_targets)
         missing_ad = [r.key for _, r in self.fmt.disclosure_rows if f"ad:{r.key}" not in self.seen_targets]
         if found_ad and missing_ad:
+            ad_labels = [self.fmt.disclosure_row(k)[1].label for k in missing_ad]
             self.findings.append(
                 Finding(
                     "parse.rows_missing",
                     "error",
-                    f"主动公开情况表缺少{len(missing_ad)}行（{'、'.join(missing_ad)}）。",
+                    f"主动公开情况表缺少{len(missing_ad)}行（{'、'.join(ad_labels)}）{unread}。",
                     tuple(disclosure_cell(k, c.key) for k in missing_ad for c in self.fmt.disclosure_row(k)[0].columns),
                 )
             )
