@@ -1,8 +1,9 @@
 """Report year, agency and layout, found where the text states them.
 
 The year is the year the statistics cover (not the publication date): taken from the title
-("…2024年政府信息公开工作年度报告"), else the statistics period ("统计期限为2024年1月1日…"), else a
-"2024年度" classification line. The agency is the name the report gives itself in its title. The
+("…2024年政府信息公开工作年度报告", "2024年××局政府信息公开…", "…年度报告（2024年度）", in
+digits or Chinese numerals "二〇二四年"), else the statistics period ("统计期限为2024年1月1日…"),
+else a "2024年度" classification line. The agency is the name the report gives itself in its title. The
 layout is told by the 第二十条 column headers (annual-report-format.md §8), else by the （六）其他处理
 sub-rows, else by the year.
 """
@@ -18,8 +19,15 @@ __all__ = ["find_agency", "find_year"]
 # "2024年度政府信息公开工作年度报告", "2024年政府信息公开年报". Found by its literal end and then
 # the year before it: a pattern that starts with \d makes the regex engine try every position of
 # the text (a fifth of a text report's parse time went there).
-_TITLE_TAIL = re.compile(r"政府信息公开(?:工作)?(?:年度)?(?:报告|年报)")
-_TITLE_HEAD = re.compile(r"(\d{4})\s*年度?(?:本机关|本单位|本级)?$")
+_TITLE_TAIL = re.compile(r"政(?:府信息|务)公开(?:工作)?(?:年度)?(?:报告|年报)")
+# the year just before the title's end ("…局2023年度政府信息公开…"), its digits possibly spaced out
+# by PDF text ("2 0 2 3 年"); or the year first and the agency between ("2023年澄溪县人民政府政府…")
+_TITLE_HEAD = re.compile(r"(\d\s?\d\s?\d\s?\d)\s*年度?(?:本机关|本单位|本级)?$")
+_TITLE_HEAD_FIRST = re.compile(r"(\d{4})\s*年度?([\u4e00-\u9fff()]{2,30})$")
+# or the year after it, in brackets: "…政府信息公开工作年度报告(2023年度)"
+_TITLE_YEAR_AFTER = re.compile(r"\s*\(\s*(\d{4})\s*年度?\s*\)")
+_CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+_CN_YEAR = re.compile(r"二[〇零][〇零一二三四五六七八九]{2}(?=\s*年)")
 _PERIOD = re.compile(r"统计(?:期限|时限|期间|区间|时间)[^0-9]{0,12}(\d{4})\s*年\s*1\s*月\s*1\s*日")
 _YEAR_CLASS_TAIL = re.compile(r"年度(?!报告)")  # "2024年度" as a classification, not "年度报告"
 _YEAR_CLASS_HEAD = re.compile(r"(?<!\d)(\d{4})\s*$")
@@ -40,13 +48,38 @@ def find_year(lines: list[str]) -> int | None:
     The lines are searched as one text, joined without separators, so a title broken over two
     lines ("…局2023年政府信息公开" / "工作年度报告") is found; the first match in reading order wins.
     """
-    text = "".join(lines)[:_HEAD_CHARS]
+    text = _head_text(lines)
     found = chain(
-        _years_before(_TITLE_TAIL, _TITLE_HEAD, text),
+        _title_years(text),
         ((int(m.group(1)), m.start()) for m in _PERIOD.finditer(text)),
         _years_before(_YEAR_CLASS_TAIL, _YEAR_CLASS_HEAD, text),
     )
     return next((year for year, _ in found if 2000 <= year <= 2100), None)
+
+
+def _head_text(lines: list[str]) -> str:
+    """The first lines as one text, with a year written in Chinese numerals ("二〇二三年") in digits."""
+    text = "".join(lines)[:_HEAD_CHARS]
+    if "〇" in text or "零" in text:  # every such year from 2000 on has one; the regex runs only then
+        text = _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_DIGITS), text)
+    return text
+
+
+def _title_years(text: str) -> Iterator[tuple[int, int]]:
+    """(year, where the agency's name ends) of each title: year before, first, or after the title."""
+    for m in _TITLE_TAIL.finditer(text):
+        window = max(0, m.start() - _LOOK_BACK)
+        before = _TITLE_HEAD.search(text, window, m.start())
+        if before:
+            yield int(before.group(1).replace(" ", "")), before.start()
+            continue
+        first = _TITLE_HEAD_FIRST.search(text, window, m.start())
+        if first:
+            yield int(first.group(1)), -m.start()  # the name is after the year: see find_agency
+            continue
+        after = _TITLE_YEAR_AFTER.match(text, m.end())
+        if after:
+            yield int(after.group(1)), m.start()
 
 
 def _years_before(tail: re.Pattern[str], head: re.Pattern[str], text: str) -> Iterator[tuple[int, int]]:
@@ -59,9 +92,13 @@ def _years_before(tail: re.Pattern[str], head: re.Pattern[str], text: str) -> It
 
 def find_agency(lines: list[str]) -> str | None:
     """The agency as the report names itself in its title ("衡山县人民政府" / "2023年…年度报告"), or None."""
-    text = "".join(lines)[:_HEAD_CHARS]
-    for _, start in _years_before(_TITLE_TAIL, _TITLE_HEAD, text):
-        name = _agency_from(text[max(0, start - 80) : start])
+    text = _head_text(lines)
+    for _, start in _title_years(text):
+        if start < 0:  # "2023年澄溪县人民政府政府信息公开…": the name stands between the year and the title
+            first = _TITLE_HEAD_FIRST.search(text, max(0, -start - _LOOK_BACK), -start)
+            name = _agency_from(first.group(2)) if first else None
+        else:
+            name = _agency_from(text[max(0, start - 80) : start])
         if name:
             return name
     return None
@@ -71,6 +108,7 @@ def _agency_from(text: str) -> str | None:
     text = re.split(r"[,。;:《》\"]", text)[-1].strip()
     text = _LEADING_VERBS.sub("", text).strip()
     text = re.sub(r"^(?:关于|根据)", "", text)
+    text = re.sub(r"(?:关于|的)$", "", text)  # "澄溪县教育局关于2023年…"
     m = _CJK_NAME.search(text)
     if not m:
         return None
