@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from gongkai.parse import parse
 
 SEEDS = Path(__file__).resolve().parents[1] / "data" / "parse" / "seeds"
@@ -289,3 +291,35 @@ def test_a_missing_disclosure_row_is_named_by_its_label() -> None:
     assert parsed.report.active_disclosure["punishment"]["decisions"] is None
     messages = [f.message for f in parsed.report.findings if f.code == "parse.rows_missing"]
     assert any("（行政处罚）" in m and "“行政处罚决定书”" in m for m in messages), messages
+
+
+@pytest.mark.parametrize(
+    ("text_file", "expected_file"),
+    [
+        ("u_pdftotext_columns.txt", "../docx/2021_official.expected.json"),
+        ("w_pdftotext_columns_2019.txt", "../pdf/2019_official.expected.json"),
+    ],
+)
+def test_tables_read_down_their_columns_are_unreadable_never_misread(text_file: str, expected_file: str) -> None:
+    # `pdftotext` without -layout wrote these tables column by column: the values of 本年制发件数 for
+    # every row, then those of 本年废止件数 ... Filling rows in printed order would put them in the
+    # wrong cells; every cell must be its true value or null, and the finding must say why.
+    import json
+
+    parsed = parse(VARIANTS / text_file)
+    expected = json.loads((VARIANTS / expected_file).read_text(encoding="utf-8"))
+    got = parsed.report.to_json()
+    nulls = 0
+    for table in ("active_disclosure", "applications", "review_litigation"):
+        for row, want in expected[table].items():
+            have = got[table][row]
+            pairs = (
+                zip(have.values(), want.values(), strict=True)
+                if isinstance(want, dict)
+                else zip(have, want, strict=True)
+            )
+            for value, true in pairs:
+                assert value is None or value == true, (table, row, value, true)
+                nulls += value is None
+    assert nulls > 0
+    assert any(f.code == "parse.unreadable" and "按列" in f.message for f in parsed.report.findings)

@@ -3,6 +3,8 @@ row label would (the rule in labels.py's docstrings, restated here the slow, obv
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -12,8 +14,11 @@ INDEX = label_index()
 FRAGMENTS = ["", "(三)不予", "公开", "处理", "x", "12345678", "123456789", "注", "(注1)", "0000000"]
 
 
+NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d{1,2}\.)")
+
+
 def scan_prefix(key: str, fmt: str) -> Label | None:
-    if len(key) < 4:
+    if len(key) < 4 and not (len(key) == 3 and NUMBERED.match(key)):
         return None
     found: Label | None = None
     for full, label in INDEX.row_keys:

@@ -181,6 +181,10 @@ class _Walker:
         self.resembling: dict[str, Label | None] = {}  # unknown label text → the row label it resembles
         self.at = 0  # the index of the row being read (for looking ahead at the lines after a label)
         self.unread_labels: list[str] = []  # unknown texts followed by values inside the tables
+        # rows whose values were not printed in the label's own row (filled from the lines after),
+        # and the tables whose column headers came between such values (see note_column_order)
+        self.detached: set[str] = set()
+        self.column_major: dict[str, str] = {}
         # (result column, values the review slot held when its label was printed): a label printed
         # after values had begun means the table is turned round (see close_turned)
         self.review_marks: list[tuple[str, int]] = []
@@ -204,7 +208,8 @@ class _Walker:
         """What one cell's text is (see :data:`_Hit`), cached: labels and small numbers recur in every report."""
         hit = self.classified.get(text)  # keyed by the text alone: no key tuple to build per cell
         if hit is None:
-            if len(text) > _MAX_LABEL_LEN:
+            if len(text) > _MAX_LABEL_LEN and len(text) - text.count(" ") > _MAX_LABEL_LEN:
+                # narrative; not a row of `pdftotext -layout`, whose label and values are padded with spaces
                 return (None, (), text, "", False, False)
             hit = self._classify_text(text)
             if len(self.classified) >= _CACHE_LIMIT:
@@ -456,6 +461,8 @@ class _Walker:
             if column is not None:
                 self.review_marks.append((column, len(self.review_slot.values)))
                 return None
+        if kind == "ad_column" or (kind == "header" and label.key.startswith(("applicant", "organisation"))):
+            self.note_column_order("ad" if kind == "ad_column" else "app", item.text)
         if kind in ("ad_caption", "ad_column"):
             self.close_tables(("app:", "review"))
         elif kind == "header" and label.key in ("corner_note", "applicant_header", "organisation_header"):
@@ -529,6 +536,17 @@ class _Walker:
         if reading.unit is not None and kind.startswith("count"):
             self.unit_cells.append(cell_id)
 
+    def note_column_order(self, table: str, printed: str) -> None:
+        """A column header of ``table`` printed while one of its rows is half filled from the lines
+        after its label: the text runs down the columns, not along the rows (PDF-to-text of a
+        table read column by column). Those rows' values cannot be told apart; see finish()."""
+        if table in self.column_major:
+            return
+        for slot in self.open:
+            if slot.spec.table == table and 0 < len(slot.values) < slot.size and slot.target in self.detached:
+                self.column_major[table] = printed
+                return
+
     def ensure_review(self, ref: SourceRef) -> None:
         if self.review_created:
             return
@@ -558,6 +576,7 @@ class _Walker:
             if not open_slots:
                 return
             open_slots[0].values.append(token)
+            self.detached.add(open_slots[0].target)
         while open_slots and len(open_slots[0].values) >= open_slots[0].size:
             self.close(open_slots[0])
 
@@ -569,6 +588,7 @@ class _Walker:
         if open_slots:
             slot = open_slots[0]
             slot.values.append(token)
+            self.detached.add(slot.target)
             if len(slot.values) >= slot.size:
                 self.close(slot)
 
@@ -605,13 +625,17 @@ class _Walker:
         """True when text before values in a row belongs to the table, not to narrative.
 
         Either it is the wrapped tail of the label of an open slot ("他情形)" after "(二)部分公开(…不计其"),
-        or it is a short piece of a group label broken over lines in a borderless table ("处理" of
-        "(六)其他处理") while a slot still waits for its first value.
+        or a piece of such a label behind a piece of a group label (`pdftotext -layout`: "他处理 用、
+        行政机关不再处理其政府信息公开申"), or a short piece of a group label broken over lines in a
+        borderless table ("处理" of "(六)其他处理") while a slot still waits for its first value.
         """
         if not key:
             return False
         if any(s.label_key.endswith(key) and len(key) >= 2 for s in self.open):
             return True
+        for rest in self.index.after_group_fragment(key):  # "他处理" + the middle of a wrapped label
+            if len(rest) >= 6 and any(rest in s.label_key and len(s.values) < s.size for s in self.open):
+                return True
         return (
             len(key) <= _FRAGMENT
             and any(key in group for group in self.index.group_prefixes)
@@ -769,6 +793,7 @@ class _Walker:
 
     # -- results ----------------------------------------------------------------------------
     def finish(self) -> None:
+        self.unread_column_major()
         self.explained = [(c, src) for c, src in self.sources.items() if src.reason]
         self.report.sections = {
             key: "\n".join(lines) for key, lines in self.section_lines.items() if key in SECTION_KEYS and lines
@@ -801,6 +826,33 @@ class _Walker:
                     "第二十条表格为2021年格式，但（六）其他处理只印了一行数字，未按2021年格式分为三项。",
                 )
             )
+
+    def unread_column_major(self) -> None:
+        """Withdraw the values of every row filled from detached lines of a table read down its
+        columns (note_column_order): which printed number belongs to which row is not known."""
+        for table, printed in self.column_major.items():
+            cells: list[str] = []
+            for target in sorted(self.detached):
+                spec = self.specs.get(target)
+                if spec is None or spec.table != table:
+                    continue
+                for cell_id in spec.ids:
+                    source = self.sources.get(cell_id)
+                    ref = source.ref if source is not None else SourceRef()
+                    self.report.set(cell_id, None)
+                    self.sources[cell_id] = CellSource(ref, source.raw if source else "", "column order")
+                    cells.append(cell_id)
+            if cells:
+                name = {"ad": "主动公开情况表", "app": "申请情况表"}[table]
+                self.findings.append(
+                    Finding(
+                        "parse.unreadable",
+                        "error",
+                        f"{name}的数字在原文中按列而非按行排列（表头“{printed}”夹在数字之间，常见于PDF转出的文本），"
+                        f"无法确定各数字所属的行，{len(cells)}个单元格未读取。",
+                        tuple(cells),
+                    )
+                )
 
     def report_placeholders(self) -> None:
         """One finding per table and kind of cell that was printed but is not a plain number."""

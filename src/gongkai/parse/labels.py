@@ -89,7 +89,24 @@ class LabelIndex:
                     return label
         if not prefix:
             return None
-        return self.app_row_by_prefix(key, fmt) or self.app_row_by_suffix(key, fmt)
+        found = self.app_row_by_prefix(key, fmt) or self.app_row_by_suffix(key, fmt)
+        if found is None:
+            for rest in self.after_group_fragment(key):  # "(六)其2.申请人逾期未按收费通知要求缴纳费"
+                found = self.app_row_by_prefix(rest, fmt)
+                if found is not None:
+                    break
+        return found
+
+    def after_group_fragment(self, key: str) -> list[str]:
+        """``key`` without a leading piece of a group label, for each such piece ("(三)不", "予公开",
+        "他处理"): `pdftotext -layout` prints a merged group cell's text broken over the lines of the
+        rows beside it, in front of their labels. Only pieces of two to eight characters."""
+        found = []
+        for cut in range(2, min(_MAX_FRAGMENT, len(key) - 4) + 1):
+            piece = key[:cut]
+            if any(piece in group for group in self.group_prefixes):
+                found.append(key[cut:])
+        return found
 
     def app_row_by_suffix(self, key: str, fmt: str) -> Label | None:
         """An applications row label after a fragment of a group label broken over lines in a
@@ -106,9 +123,10 @@ class LabelIndex:
     def app_row_by_prefix(self, key: str, fmt: str) -> Label | None:
         """A data-row label printed in part: wrapped by PDF text ("(二)部分公开(区分处理的,只计") or
         broken over two lines ("行政规范性" / "文件"). Only a unique match of at least four characters
-        counts; a longer text may extend an applications row label (a footnote mark after it)."""
-        if len(key) < 4:
-            return None
+        (three when numbered: "3.危") counts; a longer text may extend an applications row label (a
+        footnote mark after it)."""
+        if len(key) < 4 and not (len(key) == 3 and _ENUMERATOR.match(key)):
+            return None  # three characters only as a numbered piece: "3.危" of "3.危及“三安全一稳定”"
         matches = list(self._row_prefixes(fmt).get(key, ()))
         if len(key) >= 5:
             whole = self._whole_app_rows(fmt)
@@ -165,13 +183,13 @@ class LabelIndex:
     # Lookup tables for the two searches above, by format: a label is looked up for every cell
     # text the parser has not seen before, and scanning every row label for each was most of that.
     def _row_prefixes(self, fmt: str) -> dict[str, list[tuple[int, Label]]]:
-        """Every prefix (four characters or more) of every data-row label of ``fmt``."""
+        """Every prefix (three characters or more) of every data-row label of ``fmt``."""
         table = self._prefixes.get(fmt)
         if table is None:
             table = {}
             for position, (full, label) in enumerate(self.row_keys):
                 if fmt in label.formats:
-                    for length in range(4, len(full) + 1):
+                    for length in range(3, len(full) + 1):
                         table.setdefault(full[:length], []).append((position, label))
             self._prefixes[fmt] = table
         return table
