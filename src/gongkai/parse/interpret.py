@@ -576,7 +576,7 @@ class _Walker:
             if not open_slots:
                 return
             open_slots[0].values.append(token)
-            self.detached.add(open_slots[0].target)
+            self.detached.add(open_slots[0].spec.target)
         while open_slots and len(open_slots[0].values) >= open_slots[0].size:
             self.close(open_slots[0])
 
@@ -588,7 +588,7 @@ class _Walker:
         if open_slots:
             slot = open_slots[0]
             slot.values.append(token)
-            self.detached.add(slot.target)
+            self.detached.add(slot.spec.target)
             if len(slot.values) >= slot.size:
                 self.close(slot)
 

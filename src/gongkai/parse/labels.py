@@ -47,6 +47,7 @@ class LabelIndex:
         self.markers: dict[str, set[str]] = {k: set() for k in FORMAT_KEYS}
         self.group_prefixes: list[str] = []
         self.groups_by_first: dict[str, list[str]] = {}  # group_prefixes by first character, longest first
+        self.group_pieces: set[str] = set()  # every piece of two to eight characters of a group label
         self._prefixes: dict[str, dict[str, list[tuple[int, Label]]]] = {}
         self._whole: dict[str, dict[str, tuple[int, Label]]] = {}
         self._lengths: dict[str, list[int]] = {}
@@ -101,12 +102,10 @@ class LabelIndex:
         """``key`` without a leading piece of a group label, for each such piece ("(三)不", "予公开",
         "他处理"): `pdftotext -layout` prints a merged group cell's text broken over the lines of the
         rows beside it, in front of their labels. Only pieces of two to eight characters."""
-        found = []
-        for cut in range(2, min(_MAX_FRAGMENT, len(key) - 4) + 1):
-            piece = key[:cut]
-            if any(piece in group for group in self.group_prefixes):
-                found.append(key[cut:])
-        return found
+        pieces = self.group_pieces
+        if key[:2] not in pieces:  # every longer piece starts with a two-character one
+            return []
+        return [key[cut:] for cut in range(2, min(_MAX_FRAGMENT, len(key) - 4) + 1) if key[:cut] in pieces]
 
     def app_row_by_suffix(self, key: str, fmt: str) -> Label | None:
         """An applications row label after a fragment of a group label broken over lines in a
@@ -260,6 +259,9 @@ def label_index() -> LabelIndex:
     index.group_prefixes.sort(key=len, reverse=True)
     for group in index.group_prefixes:
         index.groups_by_first.setdefault(group[:1], []).append(group)
+        index.group_pieces.update(
+            group[i : i + n] for n in range(2, _MAX_FRAGMENT + 1) for i in range(len(group) - n + 1)
+        )
     return index
 
 
