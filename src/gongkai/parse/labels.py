@@ -48,6 +48,8 @@ class LabelIndex:
         self.group_prefixes: list[str] = []
         self.groups_by_first: dict[str, list[str]] = {}  # group_prefixes by first character, longest first
         self.group_pieces: set[str] = set()  # every piece of two to eight characters of a group label
+        # format → row label keys printed in that format only ("行政规范性文件", "其他对外管理服务事项")
+        self.only_rows: dict[str, set[str]] = {k: set() for k in FORMAT_KEYS}
         self._prefixes: dict[str, dict[str, list[tuple[int, Label]]]] = {}
         self._whole: dict[str, dict[str, tuple[int, Label]]] = {}
         self._lengths: dict[str, list[int]] = {}
@@ -257,6 +259,10 @@ def label_index() -> LabelIndex:
         index.markers[fkey] = {label_key(m) for m in fmt.layout_markers}
     _add_bare_labels(index)
     index.group_prefixes.sort(key=len, reverse=True)
+    for key, entries in index.exact.items():
+        formats = frozenset().union(*(e.formats for e in entries))
+        if len(formats) == 1 and any(e.kind in ("ad_row", "app_row") for e in entries):
+            index.only_rows[next(iter(formats))].add(key)
     for group in index.group_prefixes:
         index.groups_by_first.setdefault(group[:1], []).append(group)
         index.group_pieces.update(
