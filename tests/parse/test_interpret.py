@@ -325,30 +325,35 @@ def test_tables_read_down_their_columns_are_unreadable_never_misread(text_file: 
     assert any(f.code == "parse.unreadable" and "按列" in f.message for f in parsed.report.findings)
 
 
-def test_2019_headers_over_2021_rows_are_read_as_the_rows_format() -> None:
+@pytest.mark.parametrize(
+    ("seed", "expected_name", "old", "new", "fmt"),
+    [
+        (  # a 2024 report in the 2021 format under the 2019 headers
+            SEED_000,
+            "000_fe2429f4bb4f7b61",
+            "信息内容 | 本年新发件数 | 本年废止件数 | 现行有效件数 |",
+            "信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |",
+            "2021",
+        ),
+        (  # a 2020 report in the 2019 format under the 2021 headers
+            SEED_002,
+            "002_5dfa3dd5397cb6f4",
+            "信息內容 | 本年新 制作數量 | 本年新 公開數量 | 對外公開總數量 |",
+            "信息內容 | 本年制發件數 | 本年廢止件數 | 現行有效件數 |",
+            "2019",
+        ),
+    ],
+)
+def test_headers_of_the_other_format_are_read_as_the_rows_format(
+    seed: Path, expected_name: str, old: str, new: str, fmt: str
+) -> None:
     import json
 
-    text = SEED_000.read_text(encoding="utf-8")  # a 2024 report in the 2021 format
-    old = "信息内容 | 本年新发件数 | 本年废止件数 | 现行有效件数 |"
+    text = seed.read_text(encoding="utf-8")
     assert old in text
-    parsed = parse(text.replace(old, "信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |").encode("utf-8"))
-    expected = json.loads((SEEDS / "000_fe2429f4bb4f7b61.expected.json").read_text(encoding="utf-8"))
-    assert parsed.report.format == "2021"
-    got = parsed.report.to_json()
-    for table in ("active_disclosure", "applications", "review_litigation"):
-        assert got[table] == expected[table], table
-    assert "layout.header_mismatch" in _codes(parsed)
-
-
-def test_2021_headers_over_2019_rows_are_read_as_the_rows_format() -> None:
-    import json
-
-    text = SEED_002.read_text(encoding="utf-8")  # a 2020 report in the 2019 format
-    old = "信息內容 | 本年新 制作數量 | 本年新 公開數量 | 對外公開總數量 |"
-    assert old in text
-    parsed = parse(text.replace(old, "信息內容 | 本年制發件數 | 本年廢止件數 | 現行有效件數 |").encode("utf-8"))
-    expected = json.loads((SEEDS / "002_5dfa3dd5397cb6f4.expected.json").read_text(encoding="utf-8"))
-    assert parsed.report.format == "2019"
+    parsed = parse(text.replace(old, new).encode("utf-8"))
+    expected = json.loads((SEEDS / f"{expected_name}.expected.json").read_text(encoding="utf-8"))
+    assert parsed.report.format == fmt
     got = parsed.report.to_json()
     for table in ("active_disclosure", "applications", "review_litigation"):
         assert got[table] == expected[table], table
