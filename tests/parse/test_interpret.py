@@ -358,3 +358,25 @@ def test_headers_of_the_other_format_are_read_as_the_rows_format(
     for table in ("active_disclosure", "applications", "review_litigation"):
         assert got[table] == expected[table], table
     assert "layout.header_mismatch" in _codes(parsed)
+
+
+def test_a_row_number_column_before_the_labels_is_not_data() -> None:
+    import json
+    import re
+
+    text = SEED_000.read_text(encoding="utf-8")
+    counter = iter(range(1, 100))
+    # a 序号 cell in front of every row that starts with a data-row label followed by values
+    numbered = re.sub(
+        r"^(?=(?:[一二四]、|\(七\)|\d\.)[^|\n]* \| \d)", lambda _: f"{next(counter)} | ", text, flags=re.M
+    )
+    assert numbered.count("\n1 | 一、本年新收") == 1 and "\n19 | 四、结转下年度" in numbered
+    # and the group cell of (六) on a line of its own, so its rows are read with the group open
+    row = "(六)其他处理 | 1.申请人无正当理由逾期不补正"
+    assert row in numbered
+    numbered = numbered.replace(row, "(六)其他处理\n99 | 1.申请人无正当理由逾期不补正")
+    parsed = parse(numbered.encode("utf-8"))
+    expected = json.loads((SEEDS / "000_fe2429f4bb4f7b61.expected.json").read_text(encoding="utf-8"))
+    assert parsed.report.to_json()["applications"] == expected["applications"]
+    assert not [f for f in parsed.report.findings if f.code.startswith(("layout.", "parse."))]
+    assert parsed.sources["applications.new_received[0]"].ref.cell == 3  # after the 序号 and the label

@@ -157,6 +157,12 @@ _IS_SECTION = itemgetter(4)
 _IS_VALUE = itemgetter(5)
 _DATA_ROWS = frozenset({"app_row", "ad_row"})
 _CACHE_LIMIT = 100_000
+_NOTHING: _Hit = (None, (), "", "", False, False)  # a cell that is neither label nor value
+
+
+def _is_row_number(raw: str) -> bool:
+    """A 序号 cell: one to three plain digits, not zero."""
+    return 0 < len(raw) <= 3 and raw.isdigit() and raw.isascii() and raw != "0" * len(raw)
 _new = tuple.__new__  # named tuples built directly on the hot path (parse speed is a target)
 
 
@@ -299,6 +305,10 @@ class _Walker:
         rest = enumerate(hits)
         first = hits[0]
         label = first[0]
+        if label is None and len(hits) > 2 and first[5] and _is_row_number(first[1][0]):
+            second = hits[1][0]
+            if second is not None and second.kind in _DATA_ROWS and not hits[1][1] and all(map(_IS_VALUE, hits[2:])):
+                hits[0] = first = _NOTHING  # a 序号 column before the row's own label: not a value
         if label is None and first[2] and (first[1] or len(hits) > 1) and self.in_tables():
             hits[0] = first = self.resemble(hits, row.positional)
             label = first[0]
