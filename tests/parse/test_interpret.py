@@ -380,3 +380,20 @@ def test_a_row_number_column_before_the_labels_is_not_data() -> None:
     assert parsed.report.to_json()["applications"] == expected["applications"]
     assert not [f for f in parsed.report.findings if f.code.startswith(("layout.", "parse."))]
     assert parsed.sources["applications.new_received[0]"].ref.cell == 3  # after the 序号 and the label
+
+
+def test_a_table_drawn_with_box_characters_is_read() -> None:
+    import json
+
+    lines = SEED_000.read_text(encoding="utf-8").split("\n")
+    boxed = []
+    for line in lines:
+        if " | " in line:  # a table row: drawn with box bars, with a rule line above it
+            boxed += ["├──────┼──────┤", "│" + line.rstrip(" |").replace(" | ", "│") + "│"]
+        else:
+            boxed.append(line)
+    parsed = parse("\n".join(boxed).encode("utf-8"))
+    expected = json.loads((SEEDS / "000_fe2429f4bb4f7b61.expected.json").read_text(encoding="utf-8"))
+    got = parsed.report.to_json()
+    for table in ("active_disclosure", "applications", "review_litigation"):
+        assert got[table] == expected[table], table

@@ -1,9 +1,9 @@
 """Plain text (web copies, PDF-to-text, OCR'd Markdown) → rows of cells.
 
-Every layout seen in published copies reduces to lines: a line with ``|`` (or tabs) is a row of
-cells, where blank cells are real; any other non-empty line is a one-cell row. Markdown separator
-lines are dropped. Whether a row's cells form one table row or one cell per line is the
-interpreter's business, not this module's.
+Every layout seen in published copies reduces to lines: a line with ``|`` (or tabs, or the box
+characters │ ┃ ║) is a row of cells, where blank cells are real; any other non-empty line is a
+one-cell row. Markdown separator lines and box rule lines are dropped. Whether a row's cells form
+one table row or one cell per line is the interpreter's business, not this module's.
 """
 
 from __future__ import annotations
@@ -20,8 +20,16 @@ _MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _new = tuple.__new__  # rows built directly, without NamedTuple's keyword handling (parse speed is a target)
 
 
+_BOX_BARS = str.maketrans({"│": "|", "┃": "|", "║": "|"})
+_BOX_RULE = re.compile(r"^[\u2500-\u257f\s]+$")
+
+
 def read_text(text: str) -> Document:
     """Rows of ``text`` (already normalised); line numbers are 1-based source lines."""
+    if "│" in text or "┃" in text or "║" in text:
+        # a table drawn with box characters (console converters): bars are cell separators, and
+        # rule lines (┌──┬──┐, ├──┼──┤) are dropped like Markdown separator lines
+        text = "\n".join("" if _BOX_RULE.match(line) else line for line in text.translate(_BOX_BARS).split("\n"))
     rows: list[Row] = []
     append = rows.append
     for number, line in enumerate(text.split("\n"), start=1):
