@@ -397,3 +397,18 @@ def test_a_table_drawn_with_box_characters_is_read() -> None:
     got = parsed.report.to_json()
     for table in ("active_disclosure", "applications", "review_litigation"):
         assert got[table] == expected[table], table
+
+
+def test_a_report_whose_tables_are_not_in_the_text_names_no_printed_rows() -> None:
+    # tables published as images: the headings are there, no header or number of any table
+    text = (
+        "澄溪县教育局2023年政府信息公开工作年度报告\n一、总体情况\n2023年,本局认真贯彻落实条例。\n"
+        "二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n"
+        "四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n问题。\n"
+        "六、其他需要报告的事项\n无。\n"
+    )
+    parsed = parse(text.encode("utf-8"))
+    assert parsed.report.review_litigation["reconsideration"]["total"] is None
+    # no "row printed without values" for a review table that was never printed
+    assert not [f for f in parsed.report.findings if f.code == "parse.rows_missing"]
+    assert parsed.sources["review_litigation.reconsideration.total"].reason == "table not printed"

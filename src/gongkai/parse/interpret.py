@@ -183,6 +183,7 @@ class _Walker:
         # a review table printed turned round: one row per result column, one value per block
         self.review_header_blocks: dict[object, list[str]] = {}  # header row → the blocks it names, in order
         self.review_slot: _Slot | None = None
+        self.review_header_seen = False  # a printed 行政复议 / 行政诉讼 header, not just the section heading
         self.last_app_row: str | None = None  # the applications row whose label was read last
         self.resembling: dict[str, Label | None] = {}  # unknown label text → the row label it resembles
         self.at = 0  # the index of the row being read (for looking ahead at the lines after a label)
@@ -461,6 +462,7 @@ class _Walker:
         if kind == "review_header":
             self.close_tables(("app:", "ad:"))
             self.ensure_review(item.ref)
+            self.review_header_seen = True
             block = self.review_blocks.get(label.key)
             if block is not None:
                 where = (item.ref.line, item.ref.table, item.ref.row, item.ref.page)
@@ -714,8 +716,11 @@ class _Walker:
             self.store(slot.spec, tokens)
             return
         if not tokens:
+            # a review table opened by the section heading alone, no header and no number under it:
+            # the table is missing (the checker's tables.missing), not a row printed without values
+            reason = "table not printed" if slot is self.review_slot and not self.review_header_seen else None
             for cell_id in ids:
-                self.sources[cell_id] = CellSource(slot.ref, "", "row printed without values")
+                self.sources[cell_id] = CellSource(slot.ref, "", reason or "row printed without values")
             return
         digits = [t.raw.replace(",", "") for t in tokens]
         candidates = candidate_splits(digits, slot.size, _constraint(slot.target, self.fmt))
