@@ -858,7 +858,7 @@ class _Walker:
                     self.sources[cell_id] = CellSource(ref, source.raw if source else "", "column order")
                     cells.append(cell_id)
             if cells:
-                name = {"ad": "主动公开情况表", "app": "申请情况表"}[table]
+                name = _TABLE_NAMES[cells[0].split(".", 1)[0]]
                 self.findings.append(
                     Finding(
                         "parse.unreadable",
