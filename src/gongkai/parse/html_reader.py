@@ -55,6 +55,7 @@ _BLOCKS = frozenset(
 )
 _MAX_SPAN = 64
 _CELL_TAGS = frozenset(("td", "th"))
+_BLOCK_TAGS = frozenset(_BLOCKS) | {"td", "th", "table"}  # (a comment's tag is a function: never in it)
 _new = tuple.__new__  # one named tuple per cell, built directly (parse speed is a target)
 
 
@@ -89,8 +90,8 @@ def read_html(text: str, normalize: Any) -> Document:
             piece = piece.strip()
             if piece:
                 state["origin"] += 1
-                ref = SourceRef(line=(buffer_line[0] or 0) + offset or None)
-                rows.append(SourceRow([SourceCell(piece, ref, state["origin"])]))
+                ref = _new(SourceRef, ((buffer_line[0] or 0) + offset or None, None, None, None, None, None))
+                rows.append(SourceRow([_new(SourceCell, (piece, ref, state["origin"]))], False, ([piece], [ref])))
         buffer.clear()
         buffer_has_text[0] = False
 
@@ -100,27 +101,31 @@ def read_html(text: str, normalize: Any) -> Document:
             buffer_has_text[0] = True
 
     def walk(element: Any) -> None:
-        tag = element.tag if isinstance(element.tag, str) else ""
+        # element.text and .tail are read once each: lxml decodes them anew on every access
+        tag = element.tag
         if tag == "table" and not _has_nested_table(element):
             flush()
             _read_table(element, rows, state, normalize)
-            if element.tail:
-                add(element.tail)
+            tail = element.tail
+            if tail:
+                add(tail)
             return
         # a layout table (one holding other tables) is read like any other block markup
-        block = tag in _BLOCKS or tag in ("td", "th", "table")
+        block = tag in _BLOCK_TAGS
         if block:
             buffer.append("\n")
-        if element.text:
+        text = element.text
+        if text:
             if not buffer_has_text[0]:
                 buffer_line[0] = element.sourceline or 0
-            add(element.text)
+            add(text)
         for child in element:
             walk(child)
         if block:
             buffer.append("\n")
-        if element.tail:
-            add(element.tail)
+        tail = element.tail
+        if tail:
+            add(tail)
 
     body = root.find("body")
     walk(body if body is not None else root)
