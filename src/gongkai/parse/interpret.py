@@ -313,9 +313,23 @@ class _Walker:
         if label is None and first[2] and (first[1] or len(hits) > 1) and self.in_tables():
             hits[0] = first = self.resemble(hits, row.positional)
             label = first[0]
-        if label is not None and label.kind in _DATA_ROWS and not first[1] and all(map(_IS_VALUE, hits[1:])):
-            # the commonest table row: its own label, then one value per cell
-            item = _Item(label, (), first[2], row.ref(0), first[3])
+        at = 0  # merged group cells (and blank or text cells) in front of the row's own label
+        while (
+            (label is None or label.kind == "app_group") and not first[1] and first[5] is False and at + 1 < len(hits)
+        ):
+            at += 1
+            first = hits[at]
+            label = first[0]
+        if label is not None and label.kind in _DATA_ROWS and not first[1] and all(map(_IS_VALUE, hits[at + 1 :])):
+            # the commonest table row: its own label (after its group cells, in a grid), then one value per cell
+            for i in range(at):
+                group = hits[i]
+                if group[0] is not None:
+                    item = _Item(group[0], (), group[2], row.ref(i), group[3])
+                    if group[0].variant:
+                        self.note_variant(group[0], item)
+                    self.on_label(group[0], item)
+            item = _Item(label, (), first[2], row.ref(at), first[3])
             if label.variant:
                 self.note_variant(label, item)
             current = self.on_label(label, item)
@@ -323,15 +337,18 @@ class _Walker:
                 if refs is None:
                     following = [
                         _new(_Token, (_new(SourceRef, (line, i + 1, None, None, None, None)), hits[i][1][0], None))
-                        for i in range(1, len(hits))
+                        for i in range(at + 1, len(hits))
                     ]
                 else:
-                    following = [_new(_Token, (refs[i], hits[i][1][0], None)) for i in range(1, len(hits))]
+                    following = [_new(_Token, (refs[i], hits[i][1][0], None)) for i in range(at + 1, len(hits))]
                 self.give(current, following, row.positional, unlabelled)
                 if unlabelled:
                     self.feed(unlabelled, row.positional)
                 return
-            rest = enumerate(hits[1:], 1)
+            rest = enumerate(hits[at + 1 :], at + 1)
+        elif at:
+            first = hits[0]
+            label = first[0]
         for i, (label, values, text, key, _, _) in rest:
             if label is None and not values:
                 continue
