@@ -157,6 +157,7 @@ _IS_SECTION = itemgetter(4)
 _IS_VALUE = itemgetter(5)
 _DATA_ROWS = frozenset({"app_row", "ad_row"})
 _CACHE_LIMIT = 100_000
+_APPLICANT_HEADERS = ("applicant", "organisation")  # keys of the applications table's column headers
 _NOTHING: _Hit = (None, (), "", "", False, False)  # a cell that is neither label nor value
 
 
@@ -196,6 +197,7 @@ class _Walker:
         # after values had begun means the table is turned round (see close_turned)
         self.review_marks: list[tuple[str, int]] = []
         self.review_blocks, self.review_columns = _review_label_keys(fmt.key)
+        self.after_row = index.after_row[fmt.key]
         self.variants: dict[str, str] = {}
         self.ambiguous: dict[str, list[tuple[int, ...]]] = {}
         self.pending_ambiguous: dict[str, _Slot] = {}
@@ -456,7 +458,7 @@ class _Walker:
     def on_label(self, label: Label, item: _Item) -> _Slot | None:
         kind = label.kind
         if kind == "header" and self.last_app_row is not None:
-            named = self.index.after_row[self.fmt.key].get(item.key)
+            named = self.after_row.get(item.key)
             if named is not None and named[1] == self.last_app_row:
                 label, kind = named[0], "app_row"  # "总计" printed bare right after "3.其他": "(七)总计"
         if kind == "app_row":
@@ -490,8 +492,10 @@ class _Walker:
             if column is not None:
                 self.review_marks.append((column, len(self.review_slot.values)))
                 return None
-        if kind == "ad_column" or (kind == "header" and label.key.startswith(("applicant", "organisation"))):
-            self.note_column_order("ad" if kind == "ad_column" else "app", item.text)
+        if kind == "ad_column":
+            self.note_column_order("ad", item.text)
+        elif kind == "header" and self.last_app_row is not None and label.key.startswith(_APPLICANT_HEADERS):
+            self.note_column_order("app", item.text)
         if kind in ("ad_caption", "ad_column"):
             self.close_tables(("app:", "review"))
         elif kind == "header" and label.key in ("corner_note", "applicant_header", "organisation_header"):
