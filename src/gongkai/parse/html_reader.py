@@ -180,7 +180,10 @@ def _read_table(table: Any, rows: list[SourceRow], state: dict[str, int], normal
             raw = (td.text or "") if not len(td) else tostring(td, method="text", encoding=str, with_tail=False)
             text = cleaned.get(raw)
             if text is None:  # table cells repeat ("0", labels): clean each distinct text once
-                text = cleaned[raw] = normalize(raw).strip()
+                text = raw.strip()
+                if not (text.isdigit() and text.isascii()):  # plain digits are already clean
+                    text = normalize(raw).strip()
+                cleaned[raw] = text
             ref = _new(SourceRef, (td.sourceline, None, number, row_index, len(grid) + 1, None))
             cell = _new(SourceCell, (text, ref, origin))
             texts.append(text)
