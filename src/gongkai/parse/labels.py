@@ -114,6 +114,8 @@ class LabelIndex:
         borderless table ("(三)不予4.保护第三方合法权益", "公开5.属于三类内部事务信息"). Only long row
         labels count, and only after a short fragment, so narrative never matches."""
         whole = self._whole_app_rows(fmt)
+        if len(key) - _MAX_FRAGMENT > self._app_row_lengths(fmt)[-1]:
+            return None  # longer than any row label behind the longest fragment: narrative
         found: tuple[int, Label] | None = None
         for cut in range(1, min(_MAX_FRAGMENT, len(key) - 5) + 1):
             hit = whole.get(key[cut:])
