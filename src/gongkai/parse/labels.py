@@ -131,7 +131,7 @@ class LabelIndex:
         if len(key) < 4 and not (len(key) == 3 and _ENUMERATOR.match(key)):
             return None  # three characters only as a numbered piece: "3.危" of "3.危及“三安全一稳定”"
         matches = list(self._row_prefixes(fmt).get(key, ()))
-        if len(key) >= 5:
+        if len(key) >= 5 and key[:3] in self._row_prefixes(fmt):  # some label starts as the text does
             whole = self._whole_app_rows(fmt)
             for length in self._app_row_lengths(fmt):
                 if length > len(key):
