@@ -17,7 +17,7 @@ import unicodedata
 from functools import cache
 from typing import Any
 
-__all__ = ["clean_text", "decode_bytes", "label_key", "normalize_text", "to_simplified"]
+__all__ = ["clean_text", "decode_bytes", "label_key", "nfkc", "normalize_text", "to_simplified"]
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -110,13 +110,39 @@ def normalize_text(text: str) -> str:
     return clean_text(to_simplified(text))
 
 
+# Full-width ASCII and the ideographic space: nearly every character of Chinese text that NFKC
+# changes. Replaced first, they usually leave a text NFKC already knows is normalised.
+_FULLWIDTH = re.compile("[\uff01-\uff5e\u3000]")
+_FULLWIDTH_NFKC = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in [*range(0xFF01, 0xFF5F), 0x3000]}
+
+
+def _fullwidth(match: re.Match[str]) -> str:
+    return _FULLWIDTH_NFKC[match.group()]
+
+
+def nfkc(text: str) -> str:
+    """``unicodedata.normalize("NFKC", text)``, several times faster on Chinese prose.
+
+    CPython's NFKC is slow (~70 ns a character) whenever one character of the text is not
+    normalised, and in published reports that is almost always full-width punctuation ("，", "（",
+    "："). Mapping those to their NFKC forms first gives the same result (NFKC is idempotent and the
+    mapping is NFKC's own), and then the fast check usually says the text is done.
+    """
+    if unicodedata.is_normalized("NFKC", text):
+        return text
+    text = _FULLWIDTH.sub(_fullwidth, text)
+    if unicodedata.is_normalized("NFKC", text):
+        return text
+    return unicodedata.normalize("NFKC", text)
+
+
 def clean_text(text: str) -> str:
     """Everything of :func:`normalize_text` but the t2s conversion.
 
     For HTML the whole page is converted to simplified once (OpenCC's per-call cost dominates when
     called per cell) and each cell's text, with its entities resolved, is cleaned here.
     """
-    text = unicodedata.normalize("NFKC", text)
+    text = nfkc(text)
     text = _CONTROL.sub("", text)
     text = _PINYIN.sub("", text)
     # one regex pass: it scans a whole page in a fifth of the time of 15 substring searches for the pairs
@@ -139,7 +165,7 @@ def label_key(text: str) -> str:
     Written for speed (every cell text the parser has not seen passes here): the quote table and
     the enumerator rewrites run only where they change something.
     """
-    key = "".join(unicodedata.normalize("NFKC", text).split())
+    key = "".join(nfkc(text).split())
     if _ANY_QUOTE.search(key):
         key = key.translate(_QUOTES)
     key = key.lstrip("#>")

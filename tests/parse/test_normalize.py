@@ -1,0 +1,35 @@
+"""The fast NFKC gives exactly what unicodedata's NFKC gives."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gongkai.parse.normalize import nfkc
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "parse"
+
+# the characters that matter: full-width forms, ideographic space, CJK, compatibility characters
+# (circled and parenthesised numbers, ligatures, half-width katakana), combining marks that compose
+# with an ASCII letter after its full-width form is mapped, and ASCII
+_ALPHABET = st.sampled_from(
+    [chr(c) for c in range(0xFF01, 0xFF5F)]
+    + ["\u3000", "\u3001", "\u3002", "年", "度", "報", "告", "①", "⑴", "㈠", "ﬁ", "ｶ", "ﾞ", "\u0301", "\u0308"]
+    + ["\u00a0", "\u2002", "™", "½", "Ⅻ", "\u1100", "\u1161", "\uac00", "a", "A", "1", " ", ",", "(", "\n"]
+)
+
+
+@settings(max_examples=500)
+@given(st.lists(_ALPHABET, max_size=60).map("".join))
+def test_nfkc_agrees_with_unicodedata(text: str) -> None:
+    assert nfkc(text) == unicodedata.normalize("NFKC", text)
+
+
+def test_nfkc_agrees_on_every_test_document() -> None:
+    for path in sorted(DATA.rglob("*")):
+        if path.suffix in (".txt", ".md", ".html"):
+            text = path.read_bytes().decode("utf-8", errors="replace")
+            assert nfkc(text) == unicodedata.normalize("NFKC", text), path
