@@ -23,11 +23,12 @@ from typing import NamedTuple, cast
 
 from gongkai.parse.document import Document, Row, SourceRef
 from gongkai.parse.labels import Label, LabelIndex, label_index
+from gongkai.parse.layout import detect_format
 from gongkai.parse.metadata import find_agency, find_year
 from gongkai.parse.normalize import label_key
 from gongkai.parse.numbers import CellValue, is_value_text, read_cell, split_values
 from gongkai.parse.recover import candidate_splits
-from gongkai.report.formats import APPLICANT_COLUMNS, FORMAT_KEYS, Format, format_for_year, get_format
+from gongkai.report.formats import APPLICANT_COLUMNS, FORMAT_KEYS, Format, get_format
 from gongkai.report.model import (
     SECTION_KEYS,
     Finding,
@@ -164,6 +165,8 @@ _NOTHING: _Hit = (None, (), "", "", False, False)  # a cell that is neither labe
 def _is_row_number(raw: str) -> bool:
     """A 序号 cell: one to three plain digits, not zero."""
     return 0 < len(raw) <= 3 and raw.isdigit() and raw.isascii() and raw != "0" * len(raw)
+
+
 _new = tuple.__new__  # named tuples built directly on the hot path (parse speed is a target)
 
 
@@ -1088,59 +1091,6 @@ def _constraint(target: str, fmt: Format) -> Callable[[tuple[int, ...]], bool] |
 
         return blocks
     return None
-
-
-def detect_format(doc: Document, year: int | None, index: LabelIndex) -> tuple[str, list[Finding]]:
-    """The layout printed: by 第二十条 headers, else by the （六） sub-rows, else by the year."""
-    # markers and row labels are short cells; whitespace inside them ("本年新 制作数量") is removed
-    compact = "".join("".join([t for row in doc.rows for t in row.texts if len(t) <= 60]).split())
-    counts = {k: sum(1 for m in index.markers[k] if m in compact) for k in FORMAT_KEYS}
-    best = max(FORMAT_KEYS, key=lambda k: counts[k])
-    if counts[best] > 0:
-        expected = _format_of_year(year)
-        if expected is not None and expected != best:
-            # the headers say one format and the year the other: the rows of the tables decide (an
-            # agency that kept the 2019 第二十条 headers over 2021 rows, as some did in 2021 and 2022)
-            rows = _row_evidence(doc, index)
-            if rows[expected] > rows[best]:
-                return expected, [
-                    Finding(
-                        "layout.header_mismatch",
-                        "warning",
-                        f"第二十条表格的表头为{best}年格式，而各表的行为{expected}年格式"
-                        f"（{year}年度报告应使用的格式），已按{expected}年格式读取。",
-                    )
-                ]
-        return best, []
-    if label_key(get_format("2021").application_rows[-5].label)[:12] in compact:
-        return "2021", []
-    if year is not None:
-        try:
-            return format_for_year(year).key, []
-        except KeyError:
-            pass
-    return "2021", [
-        Finding(
-            "layout.undetermined",
-            "warning",
-            "未找到能区分2019年与2021年格式的表头，按2021年格式读取。",
-        )
-    ]
-
-
-def _format_of_year(year: int | None) -> str | None:
-    if year is None:
-        return None
-    try:
-        return format_for_year(year).key
-    except KeyError:
-        return None
-
-
-def _row_evidence(doc: Document, index: LabelIndex) -> dict[str, int]:
-    """How many row labels printed in ``doc`` exist in one format only, for each format."""
-    keys = {label_key(t) for row in doc.rows for t in row.texts if 0 < len(t) <= 60}
-    return {k: len(keys & index.only_rows[k]) for k in FORMAT_KEYS}
 
 
 def interpret(doc: Document) -> Interpretation:
