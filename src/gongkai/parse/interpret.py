@@ -22,8 +22,8 @@ from operator import itemgetter
 from typing import NamedTuple, cast
 
 from gongkai.parse.document import Document, Row, SourceRef
+from gongkai.parse.format_detection import detect_format
 from gongkai.parse.labels import Label, LabelIndex, label_index
-from gongkai.parse.layout import detect_format
 from gongkai.parse.metadata import find_agency, find_year
 from gongkai.parse.normalize import label_key
 from gongkai.parse.numbers import CellValue, is_value_text, read_cell, split_values
