@@ -412,3 +412,23 @@ def test_a_report_whose_tables_are_not_in_the_text_names_no_printed_rows() -> No
     # no "row printed without values" for a review table that was never printed
     assert not [f for f in parsed.report.findings if f.code == "parse.rows_missing"]
     assert parsed.sources["review_litigation.reconsideration.total"].reason == "table not printed"
+
+
+@pytest.mark.parametrize("wrap", ["pre", "br", "p"])
+def test_a_text_copy_of_the_tables_inside_a_web_page_is_read(wrap: str) -> None:
+    import html
+    import json
+
+    lines = [html.escape(line) for line in SEED_000.read_text(encoding="utf-8").split("\n")]
+    body = {
+        "pre": "<pre>" + "\n".join(lines) + "</pre>",
+        "br": "<p>" + "<br>".join(lines) + "</p>",
+        "p": "".join(f"<p>{line}</p>" for line in lines),
+    }[wrap]
+    parsed = parse(f"<html><body>{body}</body></html>".encode())
+    assert parsed.kind == "html"
+    expected = json.loads((SEEDS / "000_fe2429f4bb4f7b61.expected.json").read_text(encoding="utf-8"))
+    got = parsed.report.to_json()
+    for table in ("active_disclosure", "applications", "review_litigation"):
+        assert got[table] == expected[table], table
+    assert parsed.sources["applications.new_received[0]"].ref.cell == 2

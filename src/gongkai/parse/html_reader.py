@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from gongkai.parse.document import Document, SourceCell, SourceRef, SourceRow
+from gongkai.parse.text_reader import split_cells
 
 __all__ = ["read_html"]
 
@@ -88,10 +89,22 @@ def read_html(text: str, normalize: Any) -> Document:
         joined = normalize("".join(buffer))
         for offset, piece in enumerate(joined.split("\n")):
             piece = piece.strip()
-            if piece:
-                state["origin"] += 1
-                ref = _new(SourceRef, ((buffer_line[0] or 0) + offset or None, None, None, None, None, None))
-                rows.append(SourceRow([_new(SourceCell, (piece, ref, state["origin"]))], False, ([piece], [ref])))
+            if not piece:
+                continue
+            line = (buffer_line[0] or 0) + offset or None
+            if piece.count("|") > 1:  # a text copy of a table inside the page ("规章 | 2 | 1 | 4 |")
+                split = split_cells(piece)
+                if split is not None:
+                    refs = [_new(SourceRef, (line, i, None, None, None, None)) for i in range(1, len(split[0]) + 1)]
+                    cells = []
+                    for cell_text, ref in zip(split[0], refs, strict=True):
+                        state["origin"] += 1
+                        cells.append(_new(SourceCell, (cell_text, ref, state["origin"])))
+                    rows.append(SourceRow(cells, split[1], (split[0], refs)))
+                continue
+            state["origin"] += 1
+            ref = _new(SourceRef, (line, None, None, None, None, None))
+            rows.append(SourceRow([_new(SourceCell, (piece, ref, state["origin"]))], False, ([piece], [ref])))
         buffer.clear()
         buffer_has_text[0] = False
 

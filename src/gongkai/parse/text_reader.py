@@ -12,7 +12,7 @@ import re
 
 from gongkai.parse.document import Document, Row, TextRow
 
-__all__ = ["read_text"]
+__all__ = ["read_text", "split_cells"]
 
 _MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
@@ -36,21 +36,28 @@ def read_text(text: str) -> Document:
         stripped = line.strip()
         if not stripped:
             continue
-        if "|" in stripped:
-            if "-" in stripped and _MD_SEPARATOR.match(stripped):
-                continue
-            if stripped[-1] == "|" and stripped.count("|") == 1:  # "0 |": one cell per line, pipe after it
-                append(_new(TextRow, ([stripped[:-1].strip()], number, False, None)))
-                continue
-            pieces = stripped.split("|")
-            if stripped[0] == "|":
-                del pieces[0]
-            if stripped[-1] == "|" and len(pieces) > 1:
-                del pieces[-1]
-        elif "\t" in stripped:
-            pieces = stripped.split("\t")
-        else:
+        if "|" not in stripped and "\t" not in stripped:  # most lines: one cell
             append(_new(TextRow, ([stripped], number, False, None)))
             continue
-        append(_new(TextRow, (list(map(str.strip, pieces)), number, len(pieces) > 1, None)))
+        cells = split_cells(stripped)
+        if cells is not None:
+            append(_new(TextRow, (cells[0], number, cells[1], None)))
     return Document(rows=rows, kind="text")
+
+
+def split_cells(stripped: str) -> tuple[list[str], bool] | None:
+    """The cells of one stripped line holding ``|`` or tabs, and whether blank cells are real
+    (positional); None for a Markdown separator line. Also used for text lines inside HTML pages."""
+    if "|" in stripped:
+        if "-" in stripped and _MD_SEPARATOR.match(stripped):
+            return None
+        if stripped[-1] == "|" and stripped.count("|") == 1:  # "0 |": one cell per line, pipe after it
+            return [stripped[:-1].strip()], False
+        pieces = stripped.split("|")
+        if stripped[0] == "|":
+            del pieces[0]
+        if stripped[-1] == "|" and len(pieces) > 1:
+            del pieces[-1]
+    else:
+        pieces = stripped.split("\t")
+    return list(map(str.strip, pieces)), len(pieces) > 1
