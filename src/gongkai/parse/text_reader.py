@@ -39,6 +39,9 @@ def read_text(text: str) -> Document:
         if "|" not in stripped and "\t" not in stripped:  # most lines: one cell
             append(_new(TextRow, ([stripped], number, False, None)))
             continue
+        if stripped[-1] == "|" and stripped.count("|") == 1:  # split_cells' first case, inline: "0 |"
+            append(_new(TextRow, ([stripped[:-1].strip()], number, False, None)))
+            continue
         cells = split_cells(stripped)
         if cells is not None:
             append(_new(TextRow, (cells[0], number, cells[1], None)))
