@@ -87,3 +87,11 @@ def test_row_labels_printed_without_their_numbering_are_found() -> None:
     assert index.after_row["2021"]["其他"][0].key == "other_other"
     # bare labels are exact matches only: a sentence ending in one opens no row
     assert index.find(label_key("今年收到信访举报投诉类申请"), "2021", prefix=True) is None
+
+
+def test_total_row_printed_as_heji_is_a_variant() -> None:
+    from gongkai.parse.normalize import label_key
+
+    for fmt in ("2019", "2021"):
+        found = label_index().find(label_key("（七）合计"), fmt)
+        assert found is not None and (found.kind, found.key, found.variant) == ("app_row", "total_processed", True)
