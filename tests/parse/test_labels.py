@@ -95,3 +95,14 @@ def test_total_row_printed_as_heji_is_a_variant() -> None:
     for fmt in ("2019", "2021"):
         found = label_index().find(label_key("（七）合计"), fmt)
         assert found is not None and (found.kind, found.key, found.variant) == ("app_row", "total_processed", True)
+
+
+def test_qita_written_with_ta_is_a_variant() -> None:
+    from gongkai.parse.normalize import label_key
+
+    index = label_index()
+    other = index.find(label_key("3.其它"), "2021")
+    assert other is not None and (other.key, other.variant) == ("other_other", True)
+    handling = index.find(label_key("（六）其它处理"), "2019")
+    assert handling is not None
+    assert (handling.kind, handling.key, handling.variant) == ("app_row", "other_handling", True)
