@@ -39,11 +39,9 @@ def detect_format(doc: Document, year: int | None, index: LabelIndex) -> tuple[s
         return best, []
     if label_key(get_format("2021").application_rows[-5].label)[:12] in compact:
         return "2021", []
-    if year is not None:
-        try:
-            return format_for_year(year).key, []
-        except KeyError:
-            pass
+    by_year = _format_of_year(year)
+    if by_year is not None:
+        return by_year, []
     return "2021", [
         Finding(
             "layout.undetermined",

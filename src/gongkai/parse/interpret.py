@@ -16,7 +16,6 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from decimal import Decimal
 from functools import cache
 from operator import itemgetter
 from typing import NamedTuple, cast
@@ -562,7 +561,8 @@ class _Walker:
             )
 
     def store_cell(self, cell_id: str, kind: str, token: _Token) -> None:
-        """Read one printed value into one cell (the cell-by-cell counterpart of :meth:`store`)."""
+        """Read one printed value into one cell: a value that is not plain digits, or a cell of a
+        review table printed turned round (:meth:`store` takes rows of plain counts whole)."""
         reading = _read(token.raw, kind)
         self.report.set(cell_id, reading.value)
         if reading.reason is None and reading.raw == token.raw:
@@ -695,13 +695,12 @@ class _Walker:
         ids = spec.ids
         kinds = spec.kinds
         raws = [token.raw for token in tokens]
-        plain = spec.integral and all(map(str.isdigit, raws)) and "".join(raws).isascii()
-        values: list[int | Decimal | None]
-        if plain:  # the commonest row: plain counts, each token already its own source
-            values = list(map(int, raws))
-        else:
-            readings = [_read(raw, kind) for raw, kind in zip(raws, kinds, strict=True)]
-            values = [r.value for r in readings]
+        if not (spec.integral and all(map(str.isdigit, raws)) and "".join(raws).isascii()):
+            for cell_id, kind, token in zip(ids, kinds, tokens, strict=True):  # placeholders, units …
+                self.store_cell(cell_id, kind, token)
+            return
+        # the commonest row: plain counts, each token already its own source
+        values = list(map(int, raws))
         table = spec.table
         if table == "app":
             self.report.applications[spec.row][:] = values
@@ -711,21 +710,7 @@ class _Walker:
             rl = self.report.review_litigation
             for (block, column), value in zip(self.fmt.review_cell_order, values, strict=True):
                 rl[block][column] = value
-        if plain:
-            self.sources.update(zip(ids, tokens, strict=True))
-            return
-        self.sources.update(
-            zip(
-                ids,
-                [
-                    t if r.reason is None and r.raw == t.raw else _new(CellSource, (t.ref, r.raw, r.reason))
-                    for t, r in zip(tokens, readings, strict=True)
-                ],
-                strict=True,
-            )
-        )
-        units = zip(ids, readings, kinds, strict=True)
-        self.unit_cells.extend(i for i, r, kind in units if r.unit is not None and kind.startswith("count"))
+        self.sources.update(zip(ids, tokens, strict=True))
 
     def close(self, slot: _Slot) -> None:
         if slot in self.open:

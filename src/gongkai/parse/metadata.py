@@ -50,11 +50,11 @@ def find_year(lines: list[str]) -> int | None:
     """
     text = _head_text(lines)
     found = chain(
-        _title_years(text),
-        ((int(m.group(1)), m.start()) for m in _PERIOD.finditer(text)),
-        _years_before(_YEAR_CLASS_TAIL, _YEAR_CLASS_HEAD, text),
+        (year for year, _ in _title_years(text)),
+        (int(m.group(1)) for m in _PERIOD.finditer(text)),
+        (year for year, _ in _years_before(_YEAR_CLASS_TAIL, _YEAR_CLASS_HEAD, text)),
     )
-    return next((year for year, _ in found if 2000 <= year <= 2100), None)
+    return next((year for year in found if 2000 <= year <= 2100), None)
 
 
 def _head_text(lines: list[str]) -> str:
@@ -65,21 +65,22 @@ def _head_text(lines: list[str]) -> str:
     return text
 
 
-def _title_years(text: str) -> Iterator[tuple[int, int]]:
-    """(year, where the agency's name ends) of each title: year before, first, or after the title."""
+def _title_years(text: str) -> Iterator[tuple[int, str]]:
+    """(year, the text that ends with the agency's name) of each title: the year before the title,
+    first ("2023年澄溪县人民政府政府信息公开…", the name between), or after it in brackets."""
     for m in _TITLE_TAIL.finditer(text):
         window = max(0, m.start() - _LOOK_BACK)
         before = _TITLE_HEAD.search(text, window, m.start())
         if before:
-            yield int(before.group(1).replace(" ", "")), before.start()
+            yield int(before.group(1).replace(" ", "")), text[max(0, before.start() - 80) : before.start()]
             continue
         first = _TITLE_HEAD_FIRST.search(text, window, m.start())
         if first:
-            yield int(first.group(1)), -m.start()  # the name is after the year: see find_agency
+            yield int(first.group(1)), first.group(2)
             continue
         after = _TITLE_YEAR_AFTER.match(text, m.end())
         if after:
-            yield int(after.group(1)), m.start()
+            yield int(after.group(1)), text[max(0, m.start() - 80) : m.start()]
 
 
 def _years_before(tail: re.Pattern[str], head: re.Pattern[str], text: str) -> Iterator[tuple[int, int]]:
@@ -92,13 +93,8 @@ def _years_before(tail: re.Pattern[str], head: re.Pattern[str], text: str) -> It
 
 def find_agency(lines: list[str]) -> str | None:
     """The agency as the report names itself in its title ("衡山县人民政府" / "2023年…年度报告"), or None."""
-    text = _head_text(lines)
-    for _, start in _title_years(text):
-        if start < 0:  # "2023年澄溪县人民政府政府信息公开…": the name stands between the year and the title
-            first = _TITLE_HEAD_FIRST.search(text, max(0, -start - _LOOK_BACK), -start)
-            name = _agency_from(first.group(2)) if first else None
-        else:
-            name = _agency_from(text[max(0, start - 80) : start])
+    for _, before in _title_years(_head_text(lines)):
+        name = _agency_from(before)
         if name:
             return name
     return None
