@@ -432,3 +432,70 @@ def test_a_text_copy_of_the_tables_inside_a_web_page_is_read(wrap: str) -> None:
     for table in ("active_disclosure", "applications", "review_litigation"):
         assert got[table] == expected[table], table
     assert parsed.sources["applications.new_received[0]"].ref.cell == 2
+
+
+def _seed_000_tables() -> dict:
+    import json
+
+    expected = json.loads((SEEDS / "000_fe2429f4bb4f7b61.expected.json").read_text(encoding="utf-8"))
+    return {t: expected[t] for t in ("active_disclosure", "applications", "review_litigation")}
+
+
+def _tables(parsed) -> dict:
+    got = parsed.report.to_json()
+    return {t: got[t] for t in ("active_disclosure", "applications", "review_litigation")}
+
+
+@pytest.mark.parametrize(
+    ("numbering", "sample"),
+    [
+        (lambda n: f"（{n}）", "（1）属于国家秘密"),
+        (lambda n: f"{n}）", "1）属于国家秘密"),
+        (lambda n: "①②③④⑤⑥⑦⑧"[int(n) - 1], "①属于国家秘密"),
+    ],
+)
+def test_sub_rows_renumbered_in_another_style_are_read(numbering, sample: str) -> None:
+    import re
+
+    text = SEED_000.read_text(encoding="utf-8")
+    renumbered = re.sub(r"(?m)(^|\| )(\d)\.", lambda m: m.group(1) + numbering(m.group(2)), text)
+    assert sample in renumbered and "1.属于国家秘密" not in renumbered
+    parsed = parse(renumbered.encode("utf-8"))
+    assert _tables(parsed) == _seed_000_tables()
+    assert not [f for f in parsed.report.findings if f.code.startswith(("layout.", "parse."))]
+
+
+def test_markdown_bold_labels_and_values_are_read() -> None:
+    import re
+
+    text = SEED_000.read_text(encoding="utf-8")
+    # an OCR/converter copy: row labels and totals in bold
+    bold = re.sub(r"(?m)^((?:[一二四]、|\([一二三四五六七]\))[^|\n]*?)(?= \|)", r"**\1**", text)
+    bold = re.sub(r"(?m)(?<=\| )(1210|1179)(?= \|)", r"**\1**", bold)
+    assert "**一、本年新收政府信息公开申请数量** |" in bold and "| **1210** |" in bold
+    parsed = parse(bold.encode("utf-8"))
+    assert _tables(parsed) == _seed_000_tables()
+    assert parsed.sources["applications.new_received[6]"].raw == "1210"
+
+
+def test_a_colon_after_a_row_label_is_not_part_of_it() -> None:
+    import re
+
+    text = SEED_000.read_text(encoding="utf-8")
+    rows = r"(?m)(^|\| )(规章|行政规范性文件|行政许可|行政处罚|行政强制|行政事业性收费|\d\.[^|\n]+?)( \|)"
+    colons = re.sub(rows, r"\1\2：\3", text)
+    assert "规章： |" in colons and "1.属于国家秘密： |" in colons
+    assert _tables(parse(colons.encode("utf-8"))) == _seed_000_tables()
+
+
+def test_zero_printed_as_a_chinese_numeral_reads_as_zero() -> None:
+    import re
+
+    text = SEED_000.read_text(encoding="utf-8")
+    zeros = re.sub(r"(?<=\| )0(?= \|)", "〇", text)
+    assert zeros.count("〇") > 50
+    parsed = parse(zeros.encode("utf-8"))
+    assert _tables(parsed) == _seed_000_tables()
+    assert parsed.sources["applications.denied_state_secret[0]"].raw == "〇"
+    assert not [f for f in parsed.report.findings if f.code.startswith(("cells.", "parse."))]
+

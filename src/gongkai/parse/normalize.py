@@ -150,7 +150,9 @@ def clean_text(text: str) -> str:
 
 
 _LEAD_CN_NUM = re.compile(r"^([一二三四五六七八九十]+)[、.,]")
-_LEAD_DIGIT = re.compile(r"^(\d{1,2})[、.,]")
+# "1.", "1、", "1," and the forms of copies that renumbered the sub-rows: "(1)", "1)", and a digit
+# straight before the label ("①属于国家秘密" is "1属于国家秘密" after NFKC)
+_LEAD_DIGIT = re.compile(r"^\(?(\d{1,2})(?:[、.,)]|(?=[\u4e00-\u9fff]))")
 _QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "「": '"', "」": '"'})
 _ANY_QUOTE = re.compile("[\u201c\u201d\u2018\u2019「」]")
 
@@ -160,7 +162,8 @@ def label_key(text: str) -> str:
 
     Expects text already through :func:`normalize_text` (or official labels, which are
     normalised here the same way). "1、属于国家秘密" and "1.属于国家秘密" give the same key; so do
-    "一.本年新收…" and "一、本年新收…"; Markdown heading marks ("## 四、…") are dropped.
+    "一.本年新收…" and "一、本年新收…"; so do "(1)属于国家秘密", "1)属于…" and "①属于…" (copies that
+    renumbered the sub-rows); Markdown heading marks ("## 四、…") are dropped.
 
     Written for speed (every cell text the parser has not seen passes here): the quote table and
     the enumerator rewrites run only where they change something.
@@ -168,7 +171,7 @@ def label_key(text: str) -> str:
     key = "".join(nfkc(text).split())
     if _ANY_QUOTE.search(key):
         key = key.translate(_QUOTES)
-    key = key.lstrip("#>")
+    key = key.lstrip("#>").rstrip(":")  # "## 四、…" (Markdown headings); "规章：" (a colon after a row label)
     m = _LEAD_CN_NUM.match(key)
     if m:
         return m.group(1) + "、" + key[m.end() :]

@@ -1,6 +1,7 @@
 """Reading one printed cell as a number — or saying exactly why it is not one.
 
-Published cells hold "0", "1,234", "3798.8854万元", "251000元", "减4", "/", "—", "无" or nothing.
+Published cells hold "0", "1,234", "3798.8854万元", "251000元", "减4", "/", "—", "无" or nothing,
+and now and then the numeral zero typed as a character ("〇", "零"), which is read as 0.
 A placeholder or blank is never read as 0: it becomes ``None`` with the reason, and the checker
 reports it (cells.placeholders). Units are taken from the cell; amounts are converted to 万元.
 """
@@ -16,15 +17,16 @@ __all__ = ["CellValue", "is_value_text", "read_cell", "split_values"]
 PLACEHOLDERS = frozenset({"/", "//", "\\", "-", "--", "—", "——", "–", "―", "无", "空", "…", "...", "x", "X", "*"})
 
 _NUMBER = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+ZERO_CHARACTERS = frozenset({"〇", "零"})  # a cell holding the Chinese numeral zero alone: 0, exactly
 _UNITS = r"万元|亿元|元|件|个|项|条|次|人次|宗|起|家|部"
 _CELL = re.compile(rf"^(增加|增|减少|减)?\s*({_NUMBER})\s*({_UNITS})?$")
 _AMOUNT_FACTORS = {"元": Decimal("0.0001"), "万元": Decimal(1), "亿元": Decimal(10000)}
 # a run of values at the end of a cell: "57 1 0 0 0 0 58", "0 / 3"
-_VALUE_TOKEN = rf"(?:(?:增加|增|减少|减)?{_NUMBER}(?:{_UNITS})?|[/\\—–―]+|-{{1,2}}|无)"
+_VALUE_TOKEN = rf"(?:(?:增加|增|减少|减)?{_NUMBER}(?:{_UNITS})?|[/\\—–―]+|-{{1,2}}|无|〇)"
 _TRAILING_VALUES = re.compile(rf"^(.*?)((?:\s*(?<![\d.,]){_VALUE_TOKEN})+)\s*$")
 _TOKEN = re.compile(_VALUE_TOKEN)
 # the last character of any value token: a test that spares the regex most narrative lines
-_TOKEN_ENDS = frozenset("万亿元件个项条次宗起家部/\\—–―-无")
+_TOKEN_ENDS = frozenset("万亿元件个项条次宗起家部/\\—–―-无〇")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +50,8 @@ def read_cell(raw: str, kind: str = "count") -> CellValue:
         return CellValue(None, "", "blank")
     if text in PLACEHOLDERS:
         return CellValue(None, text, f"placeholder {text!r}")
+    if text in ZERO_CHARACTERS:
+        return CellValue(Decimal(0) if kind.startswith("amount") else 0, text)
     m = _CELL.match(text)
     if not m:
         return CellValue(None, text, f"not a number: {text!r}")
@@ -78,7 +82,7 @@ def _tidy(value: Decimal) -> Decimal:
 def is_value_text(text: str) -> bool:
     """True when the whole cell is one value or placeholder (cheap pre-test for the tokenizer)."""
     t = text.strip()
-    return not t or t in PLACEHOLDERS or _CELL.match(t) is not None
+    return not t or t in PLACEHOLDERS or t in ZERO_CHARACTERS or _CELL.match(t) is not None
 
 
 def split_values(text: str) -> tuple[str, list[str]]:

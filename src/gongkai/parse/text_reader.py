@@ -2,7 +2,8 @@
 
 Every layout seen in published copies reduces to lines: a line with ``|`` (or tabs, or the box
 characters │ ┃ ║) is a row of cells, where blank cells are real; any other non-empty line is a
-one-cell row. Markdown separator lines and box rule lines are dropped. Whether a row's cells form
+one-cell row. Markdown separator lines and box rule lines are dropped, and Markdown bold marks
+(``**…**``) around labels and values removed. Whether a row's cells form
 one table row or one cell per line is the interpreter's business, not this module's.
 """
 
@@ -22,6 +23,8 @@ _new = tuple.__new__  # rows built directly, without NamedTuple's keyword handli
 
 _BOX_BARS = str.maketrans({"│": "|", "┃": "|", "║": "|"})
 _BOX_RULE = re.compile(r"^[\u2500-\u257f\s]+$")
+# Markdown emphasis of OCR and converter output: "| **一、本年新收…** | **58** |"; paired marks within a line
+_MD_STRONG = re.compile(r"\*\*([^*\n]+)\*\*")
 
 
 def read_text(text: str) -> Document:
@@ -30,6 +33,8 @@ def read_text(text: str) -> Document:
         # a table drawn with box characters (console converters): bars are cell separators, and
         # rule lines (┌──┬──┐, ├──┼──┤) are dropped like Markdown separator lines
         text = "\n".join("" if _BOX_RULE.match(line) else line for line in text.translate(_BOX_BARS).split("\n"))
+    if "**" in text:
+        text = _MD_STRONG.sub(r"\1", text)
     rows: list[Row] = []
     append = rows.append
     for number, line in enumerate(text.split("\n"), start=1):
