@@ -499,3 +499,23 @@ def test_zero_printed_as_a_chinese_numeral_reads_as_zero() -> None:
     assert parsed.sources["applications.denied_state_secret[0]"].raw == "〇"
     assert not [f for f in parsed.report.findings if f.code.startswith(("cells.", "parse."))]
 
+
+@pytest.mark.parametrize("damaged", ["0 0 O 0 0 0 0", "0 0 0 0 0 0 0：", "0* 0 0 0 0 0 0*"])
+def test_a_damaged_value_line_under_a_label_ends_that_row(damaged: str) -> None:
+    """`pdftotext` output, a label then its values on the next line: when that line cannot be read,
+    the row is unreadable — the next row's values must not move up into it."""
+    import json
+
+    variants = SEEDS.parent / "variants"
+    lines = (variants / "t_pdftotext_raw.txt").read_text(encoding="utf-8").split("\n")
+    assert lines[60].startswith("（二）部分公开") and lines[64] == "0 0 0 0 0 0 0"
+    lines[64] = damaged
+    parsed = parse("\n".join(lines).encode("utf-8"))
+    expected = json.loads((variants / "t_pdftotext_raw.expected.json").read_text(encoding="utf-8"))
+    got = _tables(parsed)
+    assert got["applications"]["partially_granted"] == [None] * 7
+    expected["applications"]["partially_granted"] = [None] * 7
+    assert got == {t: expected[t] for t in got}
+    unreadable = [f for f in parsed.report.findings if f.code == "parse.unreadable"]
+    assert len(unreadable) == 1 and "第65行" in unreadable[0].message
+    assert parsed.sources["applications.partially_granted[0]"].reason is not None

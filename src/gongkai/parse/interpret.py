@@ -42,6 +42,7 @@ __all__ = ["CellSource", "Interpretation", "clear_caches", "interpret", "restore
 _MAX_LABEL_LEN = 90
 _NARRATIVE_SECTIONS = frozenset(SECTION_KEYS)
 _FRAGMENT = 4  # characters of label text that may stand alone before a row's values
+_CJK = re.compile("[\u4e00-\u9fff]")
 _TABLE_NAMES = {
     "active_disclosure": "主动公开情况表",
     "applications": "申请情况表",
@@ -281,9 +282,12 @@ class _Walker:
                 if not values:
                     found = self.resemble_line(hit) if self.in_tables() and len(hit[3]) >= 6 else None
                     if found is None:
-                        self.add_narrative(text)
+                        if not (self.open and self.damaged_values(text, row.ref(0))):
+                            self.add_narrative(text)
                         return
                     hit = found  # a row label worded differently, its values on the lines after it
+                elif hit[2] and self.open and self.damaged_values(text, row.ref(0)):
+                    return  # "0 0 O 0 0 0 0": read as text "0 0 O" before four values
                 elif len(values) == 1 and not hit[2] and self.group != "other_group":
                     # the commonest line of all, one value alone (one cell per line): straight to its slot
                     if values[0] and self.open:
@@ -380,6 +384,31 @@ class _Walker:
             self.give(current, following, row.positional, unlabelled)
         if unlabelled:
             self.feed(unlabelled, row.positional)
+
+    def damaged_values(self, text: str, ref: SourceRef) -> bool:
+        """Take a line that is the waiting row's values, damaged, as that row's values, unreadable.
+
+        A label printed alone, its values on the next line ("0 0 0 0 0 0 0"): when that line
+        cannot be read ("0 0 O 0 0 0 0", "0 0 0 0 0 0 0：", "3* 0 0 0 0 0 3*"), it must still end the
+        row; left as narrative, the next row's values would fill this row and every row after would
+        take its successor's numbers. Recognised narrowly: no Chinese character, a digit, not a page
+        mark, and exactly as many printed items as the waiting row has cells (two or more: a lone
+        item may be a page number or a footnote mark).
+        """
+        slot = next((s for s in self.open if len(s.values) < s.size), None)
+        if slot is None or slot.values or slot is self.review_slot or _CJK.search(text) is not None:
+            return False
+        items = text.split()
+        if len(items) != slot.size or slot.size < 2 or not any(map(str.isdigit, text)) or _PAGE_MARK.match(text):
+            return False
+        self.open.remove(slot)
+        self.done.add(slot.target)
+        why = f"印为“{text}”，无法读作{slot.size}个数字"
+        for cell_id in slot.spec.ids:
+            self.sources[cell_id] = CellSource(ref, text, f"unreadable row: {why}")
+        message = f"{_where(ref)}：{why}，本行各栏未读取。"
+        self.findings.append(Finding("parse.unreadable", "error", message, tuple(slot.spec.ids)))
+        return True
 
     def in_tables(self) -> bool:
         """Between the first 第二十条 or applications row read and the review table."""
