@@ -519,3 +519,39 @@ def test_a_damaged_value_line_under_a_label_ends_that_row(damaged: str) -> None:
     unreadable = [f for f in parsed.report.findings if f.code == "parse.unreadable"]
     assert len(unreadable) == 1 and "第65行" in unreadable[0].message
     assert parsed.sources["applications.partially_granted[0]"].reason is not None
+
+
+def _with_subtotal(text: str, after: int) -> str:
+    """Seed 000 with a 小计 column inserted after the applicant column ``after`` of every row."""
+    import re
+
+    out = []
+    for line in text.split("\n"):
+        cells = line.split(" | ")
+        numbers = [i for i, c in enumerate(cells) if re.fullmatch(r"\d+", c.strip())]
+        if len(numbers) == 7:
+            cells.insert(numbers[after] + 1, str(sum(int(cells[i]) for i in numbers[1:6])))
+        out.append(" | ".join(cells))
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("after", [0, 5])
+def test_a_subtotal_column_placed_by_the_sums_is_left_out(after: int) -> None:
+    text = _with_subtotal(SEED_000.read_text(encoding="utf-8"), after)
+    assert "| 399 | 4 | 0 | 0 | 0 | 0 | 4 | 403 |" in text or "| 399 | 4 | 4 | 0 | 0 | 0 | 0 | 403 |" in text
+    parsed = parse(text.encode("utf-8"))
+    assert _tables(parsed) == _seed_000_tables()
+    assert [f.code for f in parsed.report.findings].count("layout.subtotal_column") == 1
+    assert parsed.sources["applications.new_received[6]"].raw == "1210"
+
+
+def test_a_row_with_more_numbers_than_cells_is_not_read_by_taking_the_first() -> None:
+    text = SEED_000.read_text(encoding="utf-8")
+    row = "4.保护第三方合法权益 | 4 | 0 | 0 | 0 | 0 | 0 | 4 | ||"
+    assert row in text
+    parsed = parse(text.replace(row, row.replace("| 4 | ||", "| 4 | 4 ||")).encode("utf-8"))
+    assert parsed.report.applications["denied_third_party"] == [None] * 7
+    assert any(f.code == "parse.unreadable" and "印有8个值" in f.message for f in parsed.report.findings)
+    expected = _seed_000_tables()
+    expected["applications"]["denied_third_party"] = [None] * 7
+    assert _tables(parsed) == expected

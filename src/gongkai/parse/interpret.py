@@ -205,6 +205,8 @@ class _Walker:
         self.ambiguous: dict[str, list[tuple[int, ...]]] = {}
         self.pending_ambiguous: dict[str, _Slot] = {}
         self.seen_other_group_values = False
+        # numbers printed in a row beyond the cells of the slot it filled ("小计" columns, stray cells)
+        self.surplus: dict[str, tuple[_Slot, list[_Token]]] = {}
         self.group: str | None = None  # the merged group label seen since the last data row
         self.foreign_rows: list[str] = []  # rows of the other layout printed in this one
         self.unit_cells: list[str] = []  # count cells printed with a unit ("5件")
@@ -484,7 +486,11 @@ class _Walker:
             while len(tokens) > room and tokens and tokens[0].raw == "":
                 tokens.pop(0)
         slot.values.extend(tokens[:room])
-        overflow.extend(t for t in tokens[room:] if t.raw != "")
+        extra = [t for t in tokens[room:] if t.raw != ""]
+        if extra and positional and not any(s is not slot and len(s.values) < s.size for s in self.open):
+            self.note_surplus(slot, extra)  # more numbers in the label's own row than it has cells
+        else:
+            overflow.extend(extra)
 
     def on_label(self, label: Label, item: _Item) -> _Slot | None:
         kind = label.kind
@@ -635,10 +641,14 @@ class _Walker:
         else:
             tokens = [t for t in tokens if t.raw != ""]
         open_slots = self.open
-        for token in tokens:
+        first = open_slots[0] if open_slots and not open_slots[0].values else None  # filled from empty by this row?
+        for at, token in enumerate(tokens):
             while open_slots and len(open_slots[0].values) >= open_slots[0].size:
                 self.close(open_slots[0])
             if not open_slots:
+                if positional and first is not None and first.values and first.values[-1] is tokens[at - 1]:
+                    # this one row printed more numbers than the slot it filled has cells
+                    self.note_surplus(first, [t for t in tokens[at:] if t.raw != ""])
                 return
             open_slots[0].values.append(token)
             self.detached.add(open_slots[0].spec.target)
@@ -845,7 +855,59 @@ class _Walker:
         return True
 
     # -- results ----------------------------------------------------------------------------
+    def note_surplus(self, slot: _Slot, tokens: list[_Token]) -> None:
+        """Keep the numbers a row printed beyond its slot's cells, for :meth:`read_surplus`."""
+        if tokens and slot.target not in self.ambiguous:
+            self.surplus.setdefault(slot.target, (slot, []))[1].extend(tokens)
+
+    def read_surplus(self) -> None:
+        """A row that printed more numbers than the format has cells: which of them are the cells?
+
+        Reading the first ones would be a guess — with a 小计 column after 其他, the 小计 would be
+        read as 总计. Applications rows of eight plain counts are read when the numbers themselves
+        say where a 小计 column stands: leaving out the number at that position gives seven whose
+        总计 is the sum of the six applicant columns, the number left out being the sum of the five
+        法人或其他组织 columns — at one and the same position in every such row of the table
+        (a row alone may fit two positions; the table's rows together rarely do). Those rows are
+        read, with the warning ``layout.subtotal_column``; any other row with surplus numbers is
+        ``null``, ``parse.unreadable``.
+        """
+        fits: dict[str, dict[int, tuple[int, ...]]] = {}
+        for target, (slot, extra) in self.surplus.items():
+            if slot.spec.table == "app" and len(slot.values) + len(extra) == slot.size + 1:
+                fits[target] = _subtotal_fits([t.raw for t in slot.values[: slot.size] + extra])
+        common = set.intersection(*(set(f) for f in fits.values() if f)) if any(fits.values()) else set()
+        subtotal_rows = 0
+        for target, (slot, extra) in self.surplus.items():
+            tokens = slot.values[: slot.size] + extra
+            ids = slot.spec.ids
+            readings = {fits[target][at] for at in common if at in fits.get(target, {})}
+            if len(readings) == 1:
+                left_out = min(at for at in common if at in fits[target])
+                kept = [token for at, token in enumerate(tokens) if at != left_out]
+                for cell_id, value, token in zip(ids, readings.pop(), kept, strict=True):
+                    self.report.set(cell_id, value)
+                    self.sources[cell_id] = token
+                subtotal_rows += 1
+                continue
+            printed = " ".join(t.raw for t in tokens)
+            why = f"印有{len(tokens)}个值，应有{slot.size}个，无法确定各值所属栏目"
+            for cell_id in ids:
+                self.report.set(cell_id, None)
+                self.sources[cell_id] = CellSource(tokens[0].ref, printed, why)
+            self.findings.append(Finding("parse.unreadable", "error", f"{_where(tokens[0].ref)}：{why}。", tuple(ids)))
+        if subtotal_rows:
+            self.findings.append(
+                Finding(
+                    "layout.subtotal_column",
+                    "warning",
+                    f"申请情况表有{subtotal_rows}行多印了一栏（法人或其他组织的小计），规定格式没有此栏；"
+                    "已按各行的合计关系确定小计所在的栏并略去，请核对原文。",
+                )
+            )
+
     def finish(self) -> None:
+        self.read_surplus()
         self.unread_column_major()
         self.explained = [(c, src) for c, src in self.sources.items() if src.reason]
         self.report.sections = {
@@ -1049,6 +1111,24 @@ _READINGS: defaultdict[str, dict[str, CellValue]] = defaultdict(dict)  # kind �
 def _integral(kinds: tuple[str, ...]) -> bool:
     """True when a cell of every one of these kinds printed as plain digits reads as that integer."""
     return not any(kind.startswith("amount") for kind in kinds)
+
+
+def _subtotal_fits(raws: list[str]) -> dict[int, tuple[int, ...]]:
+    """Where a 小计 column may stand in an applications row printed with one: position → the seven cells.
+
+    Eight plain counts; leaving out the number at a position (not the first, 自然人) must give
+    seven whose last (总计) is the sum of the six before it, the number left out being the sum of
+    the five 法人或其他组织 columns.
+    """
+    if not all(raw.isdigit() and raw.isascii() for raw in raws):
+        return {}
+    numbers = [int(raw) for raw in raws]
+    fits: dict[int, tuple[int, ...]] = {}
+    for left_out in range(1, len(numbers)):
+        row = tuple(n for at, n in enumerate(numbers) if at != left_out)
+        if row[6] == sum(row[:6]) and numbers[left_out] == sum(row[1:6]):
+            fits[left_out] = row
+    return fits
 
 
 def clear_caches() -> None:
