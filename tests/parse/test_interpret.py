@@ -555,3 +555,21 @@ def test_a_row_with_more_numbers_than_cells_is_not_read_by_taking_the_first() ->
     expected = _seed_000_tables()
     expected["applications"]["denied_third_party"] = [None] * 7
     assert _tables(parsed) == expected
+
+
+@pytest.mark.parametrize("one_cell_per_line", [False, True])
+def test_article_20_columns_in_another_order_are_read_under_their_headers(one_cell_per_line: bool) -> None:
+    text = SEED_000.read_text(encoding="utf-8")
+    for printed, swapped in [
+        ("| 本年废止件数 | 现行有效件数 |", "| 现行有效件数 | 本年废止件数 |"),
+        ("规章 | 2 | 1 | 4 |", "规章 | 2 | 4 | 1 |"),
+        ("行政规范性文件 | 175 | 319 | 1625 |", "行政规范性文件 | 175 | 1625 | 319 |"),
+    ]:
+        assert printed in text
+        text = text.replace(printed, swapped)
+    if one_cell_per_line:
+        text = "\n".join(text.split(" | ")).replace("|", "")
+    parsed = parse(text.encode("utf-8"))
+    assert _tables(parsed)["active_disclosure"] == _seed_000_tables()["active_disclosure"]
+    assert parsed.sources["active_disclosure.regulations.in_force"].raw == "4"
+    assert "layout.column_order" in [f.code for f in parsed.report.findings]

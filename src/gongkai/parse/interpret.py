@@ -124,6 +124,7 @@ class _Slot:
     label_key: str
     ref: SourceRef
     values: list[_Token] = field(default_factory=list)
+    order: tuple[str, ...] = ()  # a 第二十条 row's column keys in the order its header printed them
 
     @property
     def target(self) -> str:
@@ -205,6 +206,10 @@ class _Walker:
         self.ambiguous: dict[str, list[tuple[int, ...]]] = {}
         self.pending_ambiguous: dict[str, _Slot] = {}
         self.seen_other_group_values = False
+        # the 第二十条 column headers printed since the last row or caption, and the order in force
+        self.ad_header: list[str] = []
+        self.ad_order: tuple[str, ...] = ()
+        self.reordered: list[str] = []  # 第二十条 rows read in their header's column order
         # numbers printed in a row beyond the cells of the slot it filled ("小计" columns, stray cells)
         self.surplus: dict[str, tuple[_Slot, list[_Token]]] = {}
         self.group: str | None = None  # the merged group label seen since the last data row
@@ -513,8 +518,14 @@ class _Walker:
                 self.seen_other_group_values = True
             return None
         if kind == "ad_row":
+            if self.ad_header:
+                self.ad_order, self.ad_header = tuple(self.ad_header), []
             spec = self.ad_specs.get(label.key)
-            return None if spec is None else self.open_slot(spec, item)
+            slot = None if spec is None else self.open_slot(spec, item)
+            if slot is not None and self.ad_order != spec.columns and sorted(self.ad_order) == sorted(spec.columns):
+                slot.order = self.ad_order
+                self.reordered.append(item.text)
+            return slot
         if kind == "review_header":
             self.close_tables(("app:", "ad:"))
             self.ensure_review(item.ref)
@@ -531,6 +542,10 @@ class _Walker:
                 return None
         if kind == "ad_column":
             self.note_column_order("ad", item.text)
+            if label.key not in self.ad_header:
+                self.ad_header.append(label.key)
+        elif kind == "ad_caption":
+            self.ad_header, self.ad_order = [], ()
         elif kind == "header" and self.last_app_row is not None and label.key.startswith(_APPLICANT_HEADERS):
             self.note_column_order("app", item.text)
         if kind in ("ad_caption", "ad_column"):
@@ -761,6 +776,8 @@ class _Walker:
         ids = self.cell_ids(slot)
         tokens = slot.values[: slot.size]
         if len(tokens) == slot.size:
+            if slot.order:  # columns printed in another order than the format's: each value to its header
+                tokens = [tokens[slot.order.index(column)] for column in slot.spec.columns]
             self.store(slot.spec, tokens)
             return
         if not tokens:
@@ -919,6 +936,14 @@ class _Walker:
                     "label.variant",
                     "warning",
                     f"表头或标题“{printed}”与规定格式的“{official}”不一致。",
+                )
+            )
+        if self.reordered:
+            self.findings.append(
+                Finding(
+                    "layout.column_order",
+                    "warning",
+                    f"第二十条表格（{'、'.join(self.reordered)}）的栏目顺序与规定格式不同，已按所印表头把各数字归入对应栏目。",
                 )
             )
         self.report_placeholders()
