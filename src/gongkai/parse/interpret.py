@@ -521,7 +521,9 @@ class _Walker:
             if self.ad_header:
                 self.ad_order, self.ad_header = tuple(self.ad_header), []
             spec = self.ad_specs.get(label.key)
-            slot = None if spec is None else self.open_slot(spec, item)
+            if spec is None:
+                return None
+            slot = self.open_slot(spec, item)
             if slot is not None and self.ad_order != spec.columns and sorted(self.ad_order) == sorted(spec.columns):
                 slot.order = self.ad_order
                 self.reordered.append(item.text)
