@@ -3,13 +3,17 @@
 Tables become grid rows whose merged cells repeat (sharing one ``origin``), so a row of the
 applications table always shows its label cells and its seven value cells in place, however the
 page merged them. Text outside tables becomes one-cell rows, one per block element, so narrative
-and headings keep their order. Scripts, styles, navigation and forms are dropped. Word-pasted
+and headings keep their order. Scripts, styles, navigation, form controls, deleted text
+(``<del>``, Word's tracked deletions) and hidden elements (``display:none``,
+``visibility:hidden``, ``hidden``) are dropped; a <form> itself is kept, since ASP.NET pages wrap
+the whole body in one. A <sup> is a note mark: "86<sup>1</sup>" reads "86^1", never 861. Word-pasted
 markup (a label spread over many <span>/<font>, <o:p>, &nbsp;) collapses because a cell's text is
 the concatenation of all its text nodes.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from gongkai.parse.document import Document, SourceCell, SourceRef, SourceRow
@@ -24,9 +28,11 @@ _DROP = (
     "template",
     "head",
     "nav",
-    "form",
+    "del",
     "select",
     "button",
+    "input",
+    "textarea",
     "iframe",
     "svg",
 )
@@ -54,6 +60,11 @@ _BLOCKS = frozenset(
         "center",
     ]
 )
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_STYLE = 'translate(@style, "ABCDEFGHIJKLMNOPQRSTUVWXYZ \t\n\r", "abcdefghijklmnopqrstuvwxyz")'
+_HIDDEN = (
+    f'//*[@hidden or (@style and (contains({_STYLE}, "display:none") or contains({_STYLE}, "visibility:hidden")))]'
+)
 _MAX_SPAN = 64
 _CELL_TAGS = frozenset(("td", "th"))
 _BLOCK_TAGS = frozenset(_BLOCKS) | {"td", "th", "table"}  # (a comment's tag is a function: never in it)
@@ -65,6 +76,9 @@ def read_html(text: str, normalize: Any) -> Document:
     from lxml import etree
 
     # plain etree elements: lxml.html's Python-level element class lookup cost more than the parse
+    if text.lstrip().startswith("<?xml"):
+        # XHTML pages of CMSs: lxml refuses a str that declares its own encoding
+        text = _XML_DECLARATION.sub("", text, count=1)
     try:
         root = etree.fromstring(text, etree.HTMLParser(remove_comments=True, remove_pis=True))
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
@@ -79,6 +93,11 @@ def read_html(text: str, normalize: Any) -> Document:
         rows.append(SourceRow([SourceCell(normalize(title.text).strip(), SourceRef(line=title.sourceline), 1)]))
     for bad in list(root.iter(*_DROP)):
         _drop(bad)
+    for hidden in root.xpath(_HIDDEN):  # Word's hidden text, anti-copy spans: text a reader never sees
+        _drop(hidden)
+    for sup in root.iter("sup"):  # a note mark: "86<sup>1</sup>" is 86 and a mark, never 861
+        if sup.text:
+            sup.text = "^" + sup.text
     buffer: list[str] = []
     buffer_line: list[int] = [0]
     # whether the buffer holds more than whitespace: kept as text arrives, because joining the

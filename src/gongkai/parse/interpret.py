@@ -43,6 +43,7 @@ _MAX_LABEL_LEN = 90
 _NARRATIVE_SECTIONS = frozenset(SECTION_KEYS)
 _FRAGMENT = 4  # characters of label text that may stand alone before a row's values
 _CJK = re.compile("[\u4e00-\u9fff]")
+_DIGIT = re.compile(r"\d")
 _TABLE_NAMES = {
     "active_disclosure": "主动公开情况表",
     "applications": "申请情况表",
@@ -365,6 +366,19 @@ class _Walker:
             first = hits[0]
             label = first[0]
         for i, (label, values, text, key, _, _) in rest:
+            if (
+                label is None
+                and (not values or text)
+                and current is not None
+                and row.positional
+                and _DIGIT.search(texts[i])
+                and not (values and self.is_continuation(key))
+            ):
+                # "约7", "99注", "86^1": a cell of this row that is not a plain number keeps its
+                # place (read as null with its reason) — skipped, the cells after it would shift
+                ref = refs[i] if refs is not None else _new(SourceRef, (line, i + 1, None, None, None, None))
+                following.append(_new(_Token, (ref, texts[i], None)))
+                continue
             if label is None and not values:
                 continue
             ref = refs[i] if refs is not None else _new(SourceRef, (line, i + 1, None, None, None, None))
@@ -518,6 +532,8 @@ class _Walker:
                 self.seen_other_group_values = True
             return None
         if kind == "ad_row":
+            if self.section in _NARRATIVE_SECTIONS:
+                return None  # "行政许可 1532" in a table of the 总体情况: not the 第二十条 table
             if self.ad_header:
                 self.ad_order, self.ad_header = tuple(self.ad_header), []
             spec = self.ad_specs.get(label.key)
@@ -548,6 +564,8 @@ class _Walker:
                 self.ad_header.append(label.key)
         elif kind == "ad_caption":
             self.ad_header, self.ad_order = [], ()
+        if kind in ("ad_caption", "ad_column") and self.section in _NARRATIVE_SECTIONS:
+            self.section = None  # the 第二十条 tables begin, whether or not heading 二 was printed
         elif kind == "header" and self.last_app_row is not None and label.key.startswith(_APPLICANT_HEADERS):
             self.note_column_order("app", item.text)
         if kind in ("ad_caption", "ad_column"):
@@ -651,6 +669,9 @@ class _Walker:
             room = self.open[0].size - len(self.open[0].values) if self.open else 0
             while tokens and tokens[-1].raw == "" and len(tokens) != room:
                 tokens.pop()
+            if len(self.open) == 1:
+                while len(tokens) > room and tokens[0].raw == "":
+                    tokens.pop(0)  # an empty corner or label cell before the values of the one waiting row
             if not any(t.raw for t in tokens):
                 return
             if not self.open and len(tokens) >= 15 and not self.review_created:

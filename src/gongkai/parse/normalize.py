@@ -101,7 +101,8 @@ def to_simplified(text: str) -> str:
 _PINYIN = re.compile(r"\((?<=[\u3400-\u9fff]\()([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüń]{1,7})\)")
 # doubled punctuation after such junk: ",、"  ",。"  ",,"  → keep the last mark
 _PUNCT_RUN = re.compile(r"[,、;](?=[,、。;:])")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\ufeff\ufffd]")
+# control and invisible characters (soft hyphen, zero-width and joiner characters, direction marks)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\ufffd]")
 
 
 def normalize_text(text: str) -> str:
@@ -120,6 +121,14 @@ def _fullwidth(match: re.Match[str]) -> str:
     return _FULLWIDTH_NFKC[match.group()]
 
 
+# Circled and superscript digits, which NFKC turns into bare digits: "86①" and "86¹" (a number
+# and its note mark) would read as 861. Circled ones become "(1)" (also a sub-row numbering:
+# "①属于国家秘密"), superscript ones "^1"; either way a number with a mark is no longer a number.
+_MARK_FORMS = {0x2460 + i: f"({i + 1})" for i in range(20)}
+_MARK_FORMS.update({ord(c): f"^{d}" for d, c in enumerate("⁰¹²³⁴⁵⁶⁷⁸⁹")})
+_MARKS = re.compile("[\u2460-\u2473\u2070\u00b9\u00b2\u00b3\u2074-\u2079]")
+
+
 def nfkc(text: str) -> str:
     """``unicodedata.normalize("NFKC", text)``, several times faster on Chinese prose.
 
@@ -133,6 +142,8 @@ def nfkc(text: str) -> str:
     text = _FULLWIDTH.sub(_fullwidth, text)
     if unicodedata.is_normalized("NFKC", text):
         return text
+    if _MARKS.search(text):
+        text = text.translate(_MARK_FORMS)
     return unicodedata.normalize("NFKC", text)
 
 
@@ -143,6 +154,8 @@ def clean_text(text: str) -> str:
     called per cell) and each cell's text, with its entities resolved, is cleaned here.
     """
     text = nfkc(text)
+    if "\u2212" in text:
+        text = text.replace("\u2212", "-")  # the minus sign of typeset tables ("−4"), which NFKC keeps
     text = _CONTROL.sub("", text)
     text = _PINYIN.sub("", text)
     # one regex pass: it scans a whole page in a fifth of the time of 15 substring searches for the pairs

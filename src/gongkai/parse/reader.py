@@ -90,6 +90,12 @@ def parse(source: str | os.PathLike[str] | bytes, *, name: str | None = None) ->
 def _parse_bytes(data: bytes, label: str) -> ParsedReport:
     if not data.strip():
         raise ParseError("file is empty", source=label)
+    utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    if utf16:  # "Unicode" text saved by Notepad or Word: recoded, so sniffing and the checks below see text
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError:
+            raise ParseError("starts as UTF-16 text but is not valid UTF-16", source=label) from None
     kind = _sniff(data)
     if kind in ("docx", "pdf"):
         doc = _read_binary(kind, data, label)
@@ -104,7 +110,8 @@ def _parse_bytes(data: bytes, label: str) -> ParsedReport:
         if _looks_binary(data):
             raise ParseError("binary data, not a text, HTML, DOCX or PDF report", source=label)
         try:
-            text, encoding = decode_bytes(data)
+            # recoded UTF-16 is UTF-8 now, whatever charset its markup declares
+            text, encoding = (data.decode("utf-8"), "utf-16") if utf16 else decode_bytes(data)
         except UnicodeDecodeError:
             raise ParseError("binary data, not a text, HTML, DOCX or PDF report", source=label) from None
         if not text.strip():  # also U+3000 and other Unicode spaces
