@@ -573,3 +573,15 @@ def test_article_20_columns_in_another_order_are_read_under_their_headers(one_ce
     assert _tables(parsed)["active_disclosure"] == _seed_000_tables()["active_disclosure"]
     assert parsed.sources["active_disclosure.regulations.in_force"].raw == "4"
     assert "layout.column_order" in [f.code for f in parsed.report.findings]
+
+
+def test_header_rows_repeated_at_a_page_break_before_3_other_open_no_row() -> None:
+    """A PDF table continued on a new page repeats its header rows, whose last words are the bare
+    其他 and 总计 — also the bare names of 3.其他 and (七)总计, the rows after 2.申请人逾期…: read
+    as those rows, they took the blank group cells of the next row and every value slid along."""
+    import json
+
+    pdf = SEEDS.parent / "page_breaks" / "2021_header_repeated_before_3_other.pdf"
+    expected = json.loads(pdf.with_suffix(".expected.json").read_text(encoding="utf-8"))
+    parsed = parse(pdf)
+    assert _tables(parsed) == expected

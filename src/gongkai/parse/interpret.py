@@ -191,6 +191,7 @@ class _Walker:
         self.review_slot: _Slot | None = None
         self.review_header_seen = False  # a printed 行政复议 / 行政诉讼 header, not just the section heading
         self.last_app_row: str | None = None  # the applications row whose label was read last
+        self.after_header = False  # the last label read in this row was a column header of the applications table
         self.resembling: dict[str, Label | None] = {}  # unknown label text → the row label it resembles
         self.at = 0  # the index of the row being read (for looking ahead at the lines after a label)
         self.unread_labels: list[str] = []  # unknown texts followed by values inside the tables
@@ -281,6 +282,7 @@ class _Walker:
 
     def row(self, row: Row) -> None:
         texts = row.texts
+        self.after_header = False
         get: Callable[[str], _Hit | None] = self.classified.get  # looked up inline; a hit is a non-empty tuple
         if not row.positional:
             text = texts[0]
@@ -513,10 +515,14 @@ class _Walker:
 
     def on_label(self, label: Label, item: _Item) -> _Slot | None:
         kind = label.kind
-        if kind == "header" and self.last_app_row is not None:
+        after_header = self.after_header
+        if kind == "header" and self.last_app_row is not None and not after_header:
             named = self.after_row.get(item.key)
             if named is not None and named[1] == self.last_app_row:
                 label, kind = named[0], "app_row"  # "总计" printed bare right after "3.其他": "(七)总计"
+        # after a column header of the applications table in the same row, a bare 其他/总计 is a
+        # header too (the header rows repeated at a page break), not the row after the last one read
+        self.after_header = kind == "header" and label.key.startswith(_APPLICANT_HEADERS)
         if kind == "app_row":
             self.group = None
             spec = self.app_specs.get(label.key)
