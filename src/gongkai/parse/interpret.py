@@ -427,10 +427,7 @@ class _Walker:
         self.open.remove(slot)
         self.done.add(slot.target)
         why = f"印为“{text}”，无法读作{slot.size}个数字"
-        for cell_id in slot.spec.ids:
-            self.sources[cell_id] = CellSource(ref, text, f"unreadable row: {why}")
-        message = f"{_where(ref)}：{why}，本行各栏未读取。"
-        self.findings.append(Finding("parse.unreadable", "error", message, tuple(slot.spec.ids)))
+        self.mark_unreadable(slot.spec.ids, ref, text, why, reason=f"unreadable row: {why}", tail="，本行各栏未读取")
         return True
 
     def in_tables(self) -> bool:
@@ -845,9 +842,15 @@ class _Walker:
             why = f"“{printed}”可拆分为{slot.size}个数的方式不唯一，无法确定各栏数值"
         else:
             why = f"印有{len(slot.values)}个值，应有{slot.size}个，无法确定各值所属栏目"
+        self.mark_unreadable(ids, ref, printed, why)
+
+    def mark_unreadable(
+        self, ids: list[str], ref: SourceRef, printed: str, why: str, *, reason: str | None = None, tail: str = ""
+    ) -> None:
+        """The cells ``ids`` could not be read: each gets the printed text and why; one finding says so."""
         for cell_id in ids:
-            self.sources[cell_id] = CellSource(ref, printed, why)
-        self.findings.append(Finding("parse.unreadable", "error", f"{_where(ref)}：{why}。", tuple(ids)))
+            self.sources[cell_id] = CellSource(ref, printed, reason or why)
+        self.findings.append(Finding("parse.unreadable", "error", f"{_where(ref)}：{why}{tail}。", tuple(ids)))
 
     def resolve_ambiguous(self) -> None:
         """Cut glued application rows using the column sums of the whole table."""
@@ -939,9 +942,8 @@ class _Walker:
             printed = " ".join(t.raw for t in tokens)
             why = f"印有{len(tokens)}个值，应有{slot.size}个，无法确定各值所属栏目"
             for cell_id in ids:
-                self.report.set(cell_id, None)
-                self.sources[cell_id] = CellSource(tokens[0].ref, printed, why)
-            self.findings.append(Finding("parse.unreadable", "error", f"{_where(tokens[0].ref)}：{why}。", tuple(ids)))
+                self.report.set(cell_id, None)  # store() put the row's first numbers there
+            self.mark_unreadable(ids, tokens[0].ref, printed, why)
         if subtotal_rows:
             self.findings.append(
                 Finding(
