@@ -31,7 +31,7 @@ from pathlib import Path
 import lxml.html
 import opencc
 
-from gongkai.parse import parse
+from gongkai.parse import native, parse
 from gongkai.parse.interpret import clear_caches, restore_caches, snapshot_caches
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -171,6 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     args = options.parse_args(argv)
     mode = "the same file again" if args.same else "each file unseen (caches from the other files)"
     print(f"python {sys.version.split()[0]}, {args.repeat} repetitions per file, medians; parse of {mode}")
+    print(f"parser modules: {native.STATUS}")
     ratios = {}
     for kind, paths in KINDS.items():
         if not paths:

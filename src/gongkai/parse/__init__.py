@@ -6,7 +6,11 @@ source that is not a readable report raises :class:`ParseError` with a one-line 
 that can be read is returned, with unreadable cells as ``None`` and findings saying why.
 """
 
-from gongkai.parse.errors import ParseError
-from gongkai.parse.reader import MAX_BYTES, ParsedReport, parse
+from gongkai.parse import native
+
+native.install()  # compiled modules, or their sources when those changed since the build (native.py)
+
+from gongkai.parse.errors import ParseError  # noqa: E402
+from gongkai.parse.reader import MAX_BYTES, ParsedReport, parse  # noqa: E402
 
 __all__ = ["MAX_BYTES", "ParseError", "ParsedReport", "parse"]
