@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from gongkai.parse.metadata import find_agency, find_year
+from gongkai.parse.document import TextRow
+from gongkai.parse.metadata import find_agency, find_year, find_year_agency
 
 
 @pytest.mark.parametrize(
@@ -29,3 +30,6 @@ from gongkai.parse.metadata import find_agency, find_year
 def test_year_and_agency_from_the_title(lines: list[str], year: int | None, agency: str | None) -> None:
     assert find_year(lines) == year
     assert find_agency(lines) == agency
+    # the interpreter's call: both from the first rows, each text a cell (a title may span rows)
+    rows = [TextRow([line, ""], number) for number, line in enumerate(lines, start=1)]
+    assert find_year_agency(rows) == (year, agency)

@@ -23,7 +23,7 @@ from typing import NamedTuple, cast
 from gongkai.parse.document import Document, Row, SourceRef
 from gongkai.parse.format_detection import detect_format
 from gongkai.parse.labels import Label, LabelIndex, label_index
-from gongkai.parse.metadata import find_agency, find_year
+from gongkai.parse.metadata import find_year_agency
 from gongkai.parse.normalize import label_key
 from gongkai.parse.numbers import CellValue, is_value_text, read_cell, split_values
 from gongkai.parse.recover import candidate_splits
@@ -1246,9 +1246,7 @@ def _constraint(target: str, fmt: Format) -> Callable[[tuple[int, ...]], bool] |
 def interpret(doc: Document) -> Interpretation:
     """Read the report out of ``doc``'s rows."""
     index = label_index()
-    head_lines = [t for row in doc.rows[:80] for t in row.texts if t]
-    year = find_year(head_lines)
-    agency = find_agency(head_lines)
+    year, agency = find_year_agency(doc.rows[:80])
     fmt_key, findings = detect_format(doc, year, index)
     walker = _Walker(doc, get_format(fmt_key), index)
     walker.run()

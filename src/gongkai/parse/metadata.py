@@ -11,10 +11,13 @@ sub-rows, else by the year.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from itertools import chain
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain, tee
+from operator import attrgetter
 
-__all__ = ["find_agency", "find_year"]
+from gongkai.parse.document import Row
+
+__all__ = ["find_agency", "find_year", "find_year_agency"]
 
 # "2024年度政府信息公开工作年度报告", "2024年政府信息公开年报". Found by its literal end and then
 # the year before it: a pattern that starts with \d makes the regex engine try every position of
@@ -49,15 +52,30 @@ def find_year(lines: list[str]) -> int | None:
     lines ("…局2023年政府信息公开" / "工作年度报告") is found; the first match in reading order wins.
     """
     text = _head_text(lines)
+    return _year_in(text, _title_years(text))
+
+
+def find_year_agency(rows: Sequence[Row]) -> tuple[int | None, str | None]:
+    """:func:`find_year` and :func:`find_agency` of the texts of ``rows`` (the first rows of a
+    document), with the head text joined and its titles found once for both."""
+    text = _head_text(chain.from_iterable(map(_texts, rows)))
+    for_year, for_agency = tee(_title_years(text))  # titles are found as far as either needs them
+    return _year_in(text, for_year), _agency_in(for_agency)
+
+
+_texts = attrgetter("texts")
+
+
+def _year_in(text: str, titles: Iterable[tuple[int, str]]) -> int | None:
     found = chain(
-        (year for year, _ in _title_years(text)),
+        (year for year, _ in titles),
         (int(m.group(1)) for m in _PERIOD.finditer(text)),
         (year for year, _ in _years_before(_YEAR_CLASS_TAIL, _YEAR_CLASS_HEAD, text)),
     )
     return next((year for year in found if 2000 <= year <= 2100), None)
 
 
-def _head_text(lines: list[str]) -> str:
+def _head_text(lines: Iterable[str]) -> str:
     """The first lines as one text, with a year written in Chinese numerals ("二〇二三年") in digits."""
     text = "".join(lines)[:_HEAD_CHARS]
     if "〇" in text or "零" in text:  # every such year from 2000 on has one; the regex runs only then
@@ -93,7 +111,11 @@ def _years_before(tail: re.Pattern[str], head: re.Pattern[str], text: str) -> It
 
 def find_agency(lines: list[str]) -> str | None:
     """The agency as the report names itself in its title ("衡山县人民政府" / "2023年…年度报告"), or None."""
-    for _, before in _title_years(_head_text(lines)):
+    return _agency_in(_title_years(_head_text(lines)))
+
+
+def _agency_in(titles: Iterable[tuple[int, str]]) -> str | None:
+    for _, before in titles:
         name = _agency_from(before)
         if name:
             return name
