@@ -17,7 +17,6 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
-from operator import itemgetter
 from typing import NamedTuple, cast
 
 from gongkai.parse.document import Document, Row, SourceRef
@@ -140,14 +139,20 @@ class _Slot:
         return len(self.values) >= self.size
 
 
-class _Item(NamedTuple):
-    """One classified cell: a label, a value (or blank), or text."""
+class _Item:
+    """One classified cell: a label, a value (or blank), or text.
 
-    label: Label | None
-    values: tuple[str, ...]
-    text: str
-    ref: SourceRef
-    key: str
+    A plain class with slots rather than a named tuple: compiled (native.py), it is built without
+    a call into Python code, and nothing unpacks it as a tuple."""
+
+    __slots__ = ("key", "label", "ref", "text", "values")
+
+    def __init__(self, label: Label | None, values: tuple[str, ...], text: str, ref: SourceRef, key: str) -> None:
+        self.label = label
+        self.values = values
+        self.text = text
+        self.ref = ref
+        self.key = key
 
 
 # Classification depends only on the cell text and the format; published reports repeat the same
@@ -156,8 +161,6 @@ _Hit = tuple[Label | None, tuple[str, ...], str, str, bool, bool]
 """A classified cell text: (label, trailing values, head text, label key, is a section heading,
 is one value alone — a number, placeholder or blank, the commonest cell of a table)."""
 _CLASSIFIED: dict[str, dict[str, _Hit]] = {}  # format → text → hit
-_IS_SECTION = itemgetter(4)
-_IS_VALUE = itemgetter(5)
 _DATA_ROWS = frozenset({"app_row", "ad_row"})
 _CACHE_LIMIT = 100_000
 _APPLICANT_HEADERS = ("applicant", "organisation")  # keys of the applications table's column headers
@@ -170,6 +173,15 @@ def _is_row_number(raw: str) -> bool:
 
 
 _new = tuple.__new__  # named tuples built directly on the hot path (parse speed is a target)
+
+
+def _ref(row: Row, index: int) -> SourceRef:
+    """``row.ref(index)`` without the method call: a plain function is a direct call once compiled,
+    where a method of a named tuple (:class:`TextRow`) is looked up and bound on every call."""
+    refs = row.refs
+    if refs is not None:
+        return refs[index]
+    return _new(SourceRef, (row.line, index + 1, None, None, None, None))
 
 
 class _Walker:
@@ -262,7 +274,7 @@ class _Walker:
 
     # -- the walk ---------------------------------------------------------------------------
     def run(self) -> None:
-        get = self.classified.get
+        classified = self.classified
         row_ = self.row
         open_slots = self.open
         for at, row in enumerate(self.doc.rows):
@@ -270,10 +282,10 @@ class _Walker:
                 # one value alone on its line (one cell per line, PDF text): straight to the oldest
                 # slot that still has room, without the general walk
                 text = row.texts[0]
-                hit = get(text)
+                hit = classified.get(text)
                 if hit is not None and hit[5] and not hit[2]:
                     if hit[1][0]:
-                        self.feed_one(_new(_Token, (row.ref(0), hit[1][0], None)))
+                        self.feed_one(_new(_Token, (_ref(row, 0), hit[1][0], None)))
                     continue
             self.at = at
             row_(row)
@@ -282,54 +294,54 @@ class _Walker:
 
     def row(self, row: Row) -> None:
         texts = row.texts
+        positional = row.positional
         self.after_header = False
-        get: Callable[[str], _Hit | None] = self.classified.get  # looked up inline; a hit is a non-empty tuple
-        if not row.positional:
+        classified = self.classified  # looked up inline; a hit is a non-empty tuple
+        if not positional:
             text = texts[0]
-            hit = get(text) or self.classify(text)
+            hit = classified.get(text) or self.classify(text)
             if hit[0] is None:
                 values = hit[1]
                 if not values:
                     found = self.resemble_line(hit) if self.in_tables() and len(hit[3]) >= 6 else None
                     if found is None:
-                        if not (self.open and self.damaged_values(text, row.ref(0))):
+                        if not (self.open and self.damaged_values(text, _ref(row, 0))):
                             self.add_narrative(text)
                         return
                     hit = found  # a row label worded differently, its values on the lines after it
-                elif hit[2] and self.open and self.damaged_values(text, row.ref(0)):
+                elif hit[2] and self.open and self.damaged_values(text, _ref(row, 0)):
                     return  # "0 0 O 0 0 0 0": read as text "0 0 O" before four values
                 elif len(values) == 1 and not hit[2] and self.group != "other_group":
                     # the commonest line of all, one value alone (one cell per line): straight to its slot
                     if values[0] and self.open:
-                        self.feed_one(_new(_Token, (row.ref(0), values[0], None)))
+                        self.feed_one(_new(_Token, (_ref(row, 0), values[0], None)))
                     return
             hits = [hit]
         else:
-            cached = list(map(get, texts))
+            cached = [classified.get(text) for text in texts]
             if None in cached:
-                classify = self.classify
-                hits = [hit or classify(text) for hit, text in zip(cached, texts, strict=True)]
+                hits = [cached[i] or self.classify(texts[i]) for i in range(len(texts))]
             else:
                 hits = cast("list[_Hit]", cached)
         refs = row.refs
         line = row.line
-        if any(map(_IS_SECTION, hits)):
+        if any(hit[4] for hit in hits):
             for i, hit in enumerate(hits):
                 if hit[4]:
-                    self.enter_section(_Item(hit[0], hit[1], hit[2], row.ref(i), hit[3]))
+                    self.enter_section(_Item(hit[0], hit[1], hit[2], _ref(row, i), hit[3]))
             return
         current: _Slot | None = None
         following: list[_Token] = []  # values after the current label in this row
         unlabelled: list[_Token] = []
-        rest = enumerate(hits)
+        start = 0  # the cell the general walk below begins at
         first = hits[0]
         label = first[0]
         if label is None and len(hits) > 2 and first[5] and _is_row_number(first[1][0]):
             second = hits[1][0]
-            if second is not None and second.kind in _DATA_ROWS and not hits[1][1] and all(map(_IS_VALUE, hits[2:])):
+            if second is not None and second.kind in _DATA_ROWS and not hits[1][1] and all(hit[5] for hit in hits[2:]):
                 hits[0] = first = _NOTHING  # a 序号 column before the row's own label: not a value
         if label is None and first[2] and (first[1] or len(hits) > 1) and self.in_tables():
-            hits[0] = first = self.resemble(hits, row.positional)
+            hits[0] = first = self.resemble(hits, positional)
             label = first[0]
         at = 0  # merged group cells (and blank or text cells) in front of the row's own label
         while (
@@ -338,16 +350,16 @@ class _Walker:
             at += 1
             first = hits[at]
             label = first[0]
-        if label is not None and label.kind in _DATA_ROWS and not first[1] and all(map(_IS_VALUE, hits[at + 1 :])):
+        if label is not None and label.kind in _DATA_ROWS and not first[1] and all(hit[5] for hit in hits[at + 1 :]):
             # the commonest table row: its own label (after its group cells, in a grid), then one value per cell
             for i in range(at):
                 group = hits[i]
                 if group[0] is not None:
-                    item = _Item(group[0], (), group[2], row.ref(i), group[3])
+                    item = _Item(group[0], (), group[2], _ref(row, i), group[3])
                     if group[0].variant:
                         self.note_variant(group[0], item)
                     self.on_label(group[0], item)
-            item = _Item(label, (), first[2], row.ref(at), first[3])
+            item = _Item(label, (), first[2], _ref(row, at), first[3])
             if label.variant:
                 self.note_variant(label, item)
             current = self.on_label(label, item)
@@ -359,20 +371,21 @@ class _Walker:
                     ]
                 else:
                     following = [_new(_Token, (refs[i], hits[i][1][0], None)) for i in range(at + 1, len(hits))]
-                self.give(current, following, row.positional, unlabelled)
+                self.give(current, following, positional, unlabelled)
                 if unlabelled:
-                    self.feed(unlabelled, row.positional)
+                    self.feed(unlabelled, positional)
                 return
-            rest = enumerate(hits[at + 1 :], at + 1)
+            start = at + 1
         elif at:
             first = hits[0]
             label = first[0]
-        for i, (label, values, text, key, _, _) in rest:
+        for i in range(start, len(hits)):
+            label, values, text, key, _, _ = hits[i]
             if (
                 label is None
                 and (not values or text)
                 and current is not None
-                and row.positional
+                and positional
                 and _DIGIT.search(texts[i])
                 and not (values and self.is_continuation(key))
             ):
@@ -386,7 +399,7 @@ class _Walker:
             ref = refs[i] if refs is not None else _new(SourceRef, (line, i + 1, None, None, None, None))
             if label is not None:
                 if current is not None:
-                    self.give(current, following, row.positional, unlabelled)
+                    self.give(current, following, positional, unlabelled)
                 item = _Item(label, values, text, ref, key)
                 if label.variant:
                     self.note_variant(label, item)
@@ -404,9 +417,9 @@ class _Walker:
             else:
                 sink.extend([_new(_Token, (ref, raw, None)) for raw in values])
         if current is not None:
-            self.give(current, following, row.positional, unlabelled)
+            self.give(current, following, positional, unlabelled)
         if unlabelled:
-            self.feed(unlabelled, row.positional)
+            self.feed(unlabelled, positional)
 
     def damaged_values(self, text: str, ref: SourceRef) -> bool:
         """Take a line that is the waiting row's values, damaged, as that row's values, unreadable.
@@ -773,24 +786,29 @@ class _Walker:
         cell through ``Report.set``: every table row of every report passes here.
         """
         ids = spec.ids
-        kinds = spec.kinds
-        raws = [token.raw for token in tokens]
-        if not (spec.integral and all(map(str.isdigit, raws)) and "".join(raws).isascii()):
-            for cell_id, kind, token in zip(ids, kinds, tokens, strict=True):  # placeholders, units …
+        raws = [token[1] for token in tokens]  # .raw; indexing is the cheaper access, compiled or not
+        joined = "".join(raws)
+        if not (spec.integral and joined.isascii() and all(raw.isdigit() for raw in raws)):
+            for cell_id, kind, token in zip(ids, spec.kinds, tokens, strict=True):  # placeholders, units …
                 self.store_cell(cell_id, kind, token)
             return
-        # the commonest row: plain counts, each token already its own source
-        values = list(map(int, raws))
+        # the commonest row: plain counts, each token already its own source. Plain loops rather
+        # than map/zip into update(): the compiled module runs them as C loops without calls.
+        values = [int(raw) for raw in raws]
         table = spec.table
         if table == "app":
             self.report.applications[spec.row][:] = values
         elif table == "ad":
-            self.report.active_disclosure[spec.row].update(zip(spec.columns, values, strict=True))
+            cells = self.report.active_disclosure[spec.row]
+            for column, value in zip(spec.columns, values, strict=True):
+                cells[column] = value
         else:
             rl = self.report.review_litigation
             for (block, column), value in zip(self.fmt.review_cell_order, values, strict=True):
                 rl[block][column] = value
-        self.sources.update(zip(ids, tokens, strict=True))
+        sources = self.sources
+        for cell_id, token in zip(ids, tokens, strict=True):
+            sources[cell_id] = token
 
     def close(self, slot: _Slot) -> None:
         if slot in self.open:
