@@ -91,29 +91,35 @@ class SourceRow:
         return f"SourceRow({self.cells!r}, positional={self.positional})"
 
 
-class TextRow(NamedTuple):
+class TextRow:
     """A line of plain text: its cells are positioned by the line number and their order alone.
 
     Positions are made only for the cells that need one (values and labels, when the interpreter
     keeps them), not for every cell: readers of text made two tuples per cell, and that was a fifth
-    of the parse time of a text report (parse speed is a target, issue 2). A named tuple, built by
-    the reader with ``tuple.__new__``, for the same reason. ``refs`` is always None: it is there so
-    the interpreter reads both kinds of row the same way.
+    of the parse time of a text report (parse speed is a target, issue 2). A slotted class, like
+    :class:`SourceRow`: compiled (native.py), both are built and read without calls into Python
+    code. ``refs`` is always None: it is there so the interpreter reads both kinds of row the same way.
     """
 
-    texts: list[str]
-    line: int
-    positional: bool = False
-    refs: None = None
+    __slots__ = ("line", "positional", "refs", "texts")
+
+    def __init__(self, texts: list[str], line: int, positional: bool = False) -> None:
+        self.texts = texts
+        self.line = line
+        self.positional = positional
+        self.refs: None = None
 
     def ref(self, index: int) -> SourceRef:
         """Where the ``index``-th cell was printed: this line, cell ``index + 1``."""
-        return _new(SourceRef, (self[1], index + 1, None, None, None, None))
+        return _new(SourceRef, (self.line, index + 1, None, None, None, None))
 
     @property
     def cells(self) -> list[SourceCell]:
         """The cells with their positions (for readers and tests; the interpreter does not need them)."""
         return [SourceCell(text, self.ref(i), i + 1) for i, text in enumerate(self.texts)]
+
+    def __repr__(self) -> str:
+        return f"TextRow({self.texts!r}, {self.line}, positional={self.positional})"
 
 
 _new = tuple.__new__

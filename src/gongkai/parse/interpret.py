@@ -275,7 +275,6 @@ class _Walker:
     # -- the walk ---------------------------------------------------------------------------
     def run(self) -> None:
         classified = self.classified
-        row_ = self.row
         open_slots = self.open
         for at, row in enumerate(self.doc.rows):
             if not row.positional and open_slots and self.group != "other_group":
@@ -288,7 +287,7 @@ class _Walker:
                         self.feed_one(_new(_Token, (_ref(row, 0), hit[1][0], None)))
                     continue
             self.at = at
-            row_(row)
+            self.row(row)
         self.close_all()
         self.resolve_ambiguous()
 
@@ -800,15 +799,17 @@ class _Walker:
             self.report.applications[spec.row][:] = values
         elif table == "ad":
             cells = self.report.active_disclosure[spec.row]
-            for column, value in zip(spec.columns, values, strict=True):
-                cells[column] = value
+            columns = spec.columns
+            for i in range(len(columns)):
+                cells[columns[i]] = values[i]
         else:
             rl = self.report.review_litigation
-            for (block, column), value in zip(self.fmt.review_cell_order, values, strict=True):
-                rl[block][column] = value
+            order = self.fmt.review_cell_order
+            for i in range(len(order)):
+                rl[order[i][0]][order[i][1]] = values[i]
         sources = self.sources
-        for cell_id, token in zip(ids, tokens, strict=True):
-            sources[cell_id] = token
+        for i in range(len(ids)):
+            sources[ids[i]] = tokens[i]
 
     def close(self, slot: _Slot) -> None:
         if slot in self.open:

@@ -18,9 +18,6 @@ __all__ = ["read_text", "split_cells"]
 _MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
 
-_new = tuple.__new__  # rows built directly, without NamedTuple's keyword handling (parse speed is a target)
-
-
 _BOX_BARS = str.maketrans({"│": "|", "┃": "|", "║": "|"})
 _BOX_RULE = re.compile(r"^[\u2500-\u257f\s]+$")
 # Markdown emphasis of OCR and converter output: "| **一、本年新收…** | **58** |"; paired marks within a line
@@ -36,20 +33,21 @@ def read_text(text: str) -> Document:
     if "*" in text and "**" in text:  # a one-character search is the quicker test of most texts
         text = _MD_STRONG.sub(r"\1", text)
     rows: list[Row] = []
-    append = rows.append
-    for number, line in enumerate(text.split("\n"), start=1):
+    number = 0  # 1-based source line
+    for line in text.split("\n"):
+        number += 1
         stripped = line.strip()
         if not stripped:
             continue
         if "|" not in stripped and "\t" not in stripped:  # most lines: one cell
-            append(_new(TextRow, ([stripped], number, False, None)))
+            rows.append(TextRow([stripped], number))
             continue
         if stripped[-1] == "|" and stripped.count("|") == 1:  # split_cells' first case, inline: "0 |"
-            append(_new(TextRow, ([stripped[:-1].strip()], number, False, None)))
+            rows.append(TextRow([stripped[:-1].strip()], number))
             continue
         cells = split_cells(stripped)
         if cells is not None:
-            append(_new(TextRow, (cells[0], number, cells[1], None)))
+            rows.append(TextRow(cells[0], number, cells[1]))
     return Document(rows=rows, kind="text")
 
 
@@ -68,4 +66,4 @@ def split_cells(stripped: str) -> tuple[list[str], bool] | None:
             del pieces[-1]
     else:
         pieces = stripped.split("\t")
-    return list(map(str.strip, pieces)), len(pieces) > 1
+    return [piece.strip() for piece in pieces], len(pieces) > 1
