@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import chain, tee
-from operator import attrgetter
+from itertools import chain
 
 from gongkai.parse.document import Row
 
@@ -57,13 +56,23 @@ def find_year(lines: list[str]) -> int | None:
 
 def find_year_agency(rows: Sequence[Row]) -> tuple[int | None, str | None]:
     """:func:`find_year` and :func:`find_agency` of the texts of ``rows`` (the first rows of a
-    document), with the head text joined and its titles found once for both."""
-    text = _head_text(chain.from_iterable(map(_texts, rows)))
-    for_year, for_agency = tee(_title_years(text))  # titles are found as far as either needs them
-    return _year_in(text, for_year), _agency_in(for_agency)
-
-
-_texts = attrgetter("texts")
+    document), with the head text joined and its titles found once, as far as either needs them."""
+    texts: list[str] = []
+    for row in rows:
+        texts.extend(row.texts)
+    text = _head_text(texts)
+    year: int | None = None
+    agency: str | None = None
+    for title_year, before in _title_years(text):
+        if year is None and 2000 <= title_year <= 2100:
+            year = title_year
+        if agency is None:
+            agency = _agency_from(before)
+        if year is not None and agency is not None:
+            break
+    if year is None:
+        year = _year_in(text, ())  # no title states it: the statistics period, a "2024年度" line
+    return year, agency
 
 
 def _year_in(text: str, titles: Iterable[tuple[int, str]]) -> int | None:
@@ -122,11 +131,16 @@ def _agency_in(titles: Iterable[tuple[int, str]]) -> str | None:
     return None
 
 
+_CLAUSE_BREAK = re.compile(r"[,。;:《》\"]")
+_LEADING_WORD = re.compile(r"^(?:关于|根据)")
+_TRAILING_WORD = re.compile(r"(?:关于|的)$")  # "澄溪县教育局关于2023年…"
+
+
 def _agency_from(text: str) -> str | None:
-    text = re.split(r"[,。;:《》\"]", text)[-1].strip()
+    text = _CLAUSE_BREAK.split(text)[-1].strip()
     text = _LEADING_VERBS.sub("", text).strip()
-    text = re.sub(r"^(?:关于|根据)", "", text)
-    text = re.sub(r"(?:关于|的)$", "", text)  # "澄溪县教育局关于2023年…"
+    text = _LEADING_WORD.sub("", text)
+    text = _TRAILING_WORD.sub("", text)
     m = _CJK_NAME.search(text)
     if not m:
         return None

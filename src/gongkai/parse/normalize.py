@@ -39,7 +39,8 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         if data.startswith(bom):
             return data.decode(name), name
     head = data[:4096]
-    declared = _META_CHARSET.search(head)
+    # the case-insensitive pattern is scanned byte by byte; most texts do not name a charset at all
+    declared = _META_CHARSET.search(head) if b"charset" in head.lower() else None
     if declared:
         name = declared.group(1).decode("ascii").lower()
         if name in _GB_FAMILY:
