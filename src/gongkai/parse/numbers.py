@@ -27,6 +27,8 @@ _TRAILING_VALUES = re.compile(rf"^(.*?)((?:\s*(?<![\d.,]){_VALUE_TOKEN})+)\s*$")
 _TOKEN = re.compile(_VALUE_TOKEN)
 # the last character of any value token: a test that spares the regex most narrative lines
 _TOKEN_ENDS = frozenset("万亿元件个项条次宗起家部/\\—–―-无〇")
+# every character a value token can hold (with whitespace between tokens)
+_VALUE_CHARACTERS = frozenset("0123456789+-.,增加减少万亿元件个项条次人宗起家部/\\—–―无〇")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,12 +92,20 @@ def split_values(text: str) -> tuple[str, list[str]]:
 
     A label never ends in a digit in either official layout, so trailing values are safe to cut
     off; glued numbers ("规范性文件898989") come back as one token for the split recovery.
+
+    The values cannot begin before the last character that no value token holds (a letter, a
+    colon, most Chinese), so the pattern — whose lazy head tries every earlier position, each
+    costly on dates and record numbers ("发布日期:2021-01-27 12:06") — is run on what follows it.
     """
     last = text.rstrip()[-1:]
     if not last or not (last.isdigit() or last in _TOKEN_ENDS):
         return text, []
-    m = _TRAILING_VALUES.match(text)
+    start = len(text)
+    while start > 0 and (text[start - 1] in _VALUE_CHARACTERS or text[start - 1].isspace()):
+        start -= 1
+    if start and "\n" in text[:start]:
+        return text, []  # the head (.*?) does not cross a line break: no trailing values
+    m = _TRAILING_VALUES.match(text[start:] if start else text)
     if not m:
         return text, []
-    head, tail = m.group(1), m.group(2)
-    return head.strip(), _TOKEN.findall(tail)
+    return (text[:start] + m.group(1)).strip(), _TOKEN.findall(m.group(2))
