@@ -9,23 +9,58 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
-__all__ = ["Document", "Row", "SourceCell", "SourceRef", "SourceRow", "TextRow"]
+__all__ = ["Document", "FieldsCompared", "Row", "SourceCell", "SourceRef", "SourceRow", "TextRow"]
 
 
-class SourceRef(NamedTuple):
+class FieldsCompared:
+    """Compared and hashed by :meth:`fields`, as the named tuples these classes replaced were."""
+
+    __slots__ = ()
+
+    def fields(self) -> tuple[object, ...]:
+        raise NotImplementedError
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and self.fields() == other.fields()
+
+    def __hash__(self) -> int:
+        return hash(self.fields())
+
+
+class SourceRef(FieldsCompared):
     """Where a value was printed: a text line and cell, or a table, row and column.
 
-    A named tuple because readers make one per cell and parsing speed is a target.
+    A slotted class rather than a named tuple: readers make one per cell, parsing speed is a
+    target, and compiled (native.py) it is built natively, where a named tuple is built through a
+    generic call. Compared and hashed by its fields, as the named tuple was.
     """
 
-    line: int | None = None
-    cell: int | None = None
-    table: int | None = None
-    row: int | None = None
-    column: int | None = None
-    page: int | None = None
+    __slots__ = ("cell", "column", "line", "page", "row", "table")
+
+    def __init__(
+        self,
+        line: int | None = None,
+        cell: int | None = None,
+        table: int | None = None,
+        row: int | None = None,
+        column: int | None = None,
+        page: int | None = None,
+    ) -> None:
+        self.line = line
+        self.cell = cell
+        self.table = table
+        self.row = row
+        self.column = column
+        self.page = page
+
+    def fields(self) -> tuple[int | None, ...]:
+        """(line, cell, table, row, column, page)."""
+        return (self.line, self.cell, self.table, self.row, self.column, self.page)
+
+    def __repr__(self) -> str:
+        named = zip(_REF_FIELDS, self.fields(), strict=True)
+        return "SourceRef(" + ", ".join(f"{name}={value}" for name, value in named if value is not None) + ")"
 
     def describe(self) -> str:
         """Where, in the words of a Chinese message: "第3页 表2 第5行第3列", "第29行第1格"."""
@@ -39,15 +74,27 @@ class SourceRef(NamedTuple):
         return " ".join(parts)
 
     def to_json(self) -> dict[str, int]:
-        return {k: v for k, v in self._asdict().items() if v is not None}
+        return {k: v for k, v in zip(_REF_FIELDS, self.fields(), strict=True) if v is not None}
 
 
-class SourceCell(NamedTuple):
+_REF_FIELDS = ("line", "cell", "table", "row", "column", "page")
+
+
+class SourceCell(FieldsCompared):
     """One cell of a physical row. ``origin`` is shared by the copies of one merged (spanned) cell."""
 
-    text: str
-    ref: SourceRef
-    origin: int = -1
+    __slots__ = ("origin", "ref", "text")
+
+    def __init__(self, text: str, ref: SourceRef, origin: int = -1) -> None:
+        self.text = text
+        self.ref = ref
+        self.origin = origin
+
+    def fields(self) -> tuple[str, SourceRef, int]:
+        return (self.text, self.ref, self.origin)
+
+    def __repr__(self) -> str:
+        return f"SourceCell({self.text!r}, {self.ref!r}, {self.origin})"
 
 
 class SourceRow:
@@ -111,7 +158,7 @@ class TextRow:
 
     def ref(self, index: int) -> SourceRef:
         """Where the ``index``-th cell was printed: this line, cell ``index + 1``."""
-        return _new(SourceRef, (self.line, index + 1, None, None, None, None))
+        return SourceRef(self.line, index + 1)
 
     @property
     def cells(self) -> list[SourceCell]:
@@ -120,9 +167,6 @@ class TextRow:
 
     def __repr__(self) -> str:
         return f"TextRow({self.texts!r}, {self.line}, positional={self.positional})"
-
-
-_new = tuple.__new__
 
 
 Row = SourceRow | TextRow

@@ -70,7 +70,6 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGN
 _MAX_SPAN = 64
 _CELL_TAGS = frozenset(("td", "th"))
 _BLOCK_TAGS = frozenset(_BLOCKS) | {"td", "th", "table"}  # (a comment's tag is a function: never in it)
-_new = tuple.__new__  # one named tuple per cell, built directly (parse speed is a target)
 
 
 def read_html(text: str, normalize: Any) -> Document:
@@ -117,16 +116,16 @@ def read_html(text: str, normalize: Any) -> Document:
             if piece.count("|") > 1:  # a text copy of a table inside the page ("规章 | 2 | 1 | 4 |")
                 split = split_cells(piece)
                 if split is not None:
-                    refs = [_new(SourceRef, (line, i, None, None, None, None)) for i in range(1, len(split[0]) + 1)]
+                    refs = [SourceRef(line, i) for i in range(1, len(split[0]) + 1)]
                     cells = []
                     for cell_text, ref in zip(split[0], refs, strict=True):
                         state["origin"] += 1
-                        cells.append(_new(SourceCell, (cell_text, ref, state["origin"])))
+                        cells.append(SourceCell(cell_text, ref, state["origin"]))
                     rows.append(SourceRow(cells, split[1], (split[0], refs)))
                 continue
             state["origin"] += 1
-            ref = _new(SourceRef, (line, None, None, None, None, None))
-            rows.append(SourceRow([_new(SourceCell, (piece, ref, state["origin"]))], False, ([piece], [ref])))
+            ref = SourceRef(line)
+            rows.append(SourceRow([SourceCell(piece, ref, state["origin"])], False, ([piece], [ref])))
         buffer.clear()
         buffer_has_text[0] = False
 
@@ -219,8 +218,8 @@ def _read_table(table: Any, rows: list[SourceRow], state: dict[str, int], normal
                 if not (text.isdigit() and text.isascii()):  # plain digits are already clean
                     text = normalize(raw).strip()
                 cleaned[raw] = text
-            ref = _new(SourceRef, (td.sourceline, None, number, row_index, len(grid) + 1, None))
-            cell = _new(SourceCell, (text, ref, origin))
+            ref = SourceRef(td.sourceline, None, number, row_index, len(grid) + 1, None)
+            cell = SourceCell(text, ref, origin)
             texts.append(text)
             refs.append(ref)
             if rowspan > 1:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import NamedTuple, cast
 
-from gongkai.parse.document import Document, Row, SourceRef
+from gongkai.parse.document import Document, FieldsCompared, Row, SourceRef
 from gongkai.parse.format_detection import detect_format
 from gongkai.parse.labels import Label, LabelIndex, label_index
 from gongkai.parse.metadata import find_year_agency
@@ -56,12 +56,21 @@ _PAGE_MARK = re.compile(
 _NARRATIVE_JUNK = ("上一篇", "下一篇", "打印本页", "关闭窗口", "【打印】", "【关闭】", "扫一扫", "分享到")
 
 
-class CellSource(NamedTuple):
-    """Where one table cell came from and what was printed there."""
+class CellSource(FieldsCompared):
+    """Where one table cell came from and what was printed there (a slotted class: see SourceRef)."""
 
-    ref: SourceRef
-    raw: str
-    reason: str | None = None
+    __slots__ = ("raw", "reason", "ref")
+
+    def __init__(self, ref: SourceRef, raw: str, reason: str | None = None) -> None:
+        self.ref = ref
+        self.raw = raw
+        self.reason = reason
+
+    def fields(self) -> tuple[SourceRef, str, str | None]:
+        return (self.ref, self.raw, self.reason)
+
+    def __repr__(self) -> str:
+        return f"CellSource({self.ref!r}, {self.raw!r}, {self.reason!r})"
 
 
 @dataclass
@@ -172,16 +181,13 @@ def _is_row_number(raw: str) -> bool:
     return 0 < len(raw) <= 3 and raw.isdigit() and raw.isascii() and raw != "0" * len(raw)
 
 
-_new = tuple.__new__  # named tuples built directly on the hot path (parse speed is a target)
-
-
 def _ref(row: Row, index: int) -> SourceRef:
     """``row.ref(index)`` without the method call: a plain function is a direct call once compiled,
     where a method of a named tuple (:class:`TextRow`) is looked up and bound on every call."""
     refs = row.refs
     if refs is not None:
         return refs[index]
-    return _new(SourceRef, (row.line, index + 1, None, None, None, None))
+    return SourceRef(row.line, index + 1)
 
 
 class _Walker:
@@ -284,7 +290,7 @@ class _Walker:
                 hit = classified.get(text)
                 if hit is not None and hit[5] and not hit[2]:
                     if hit[1][0]:
-                        self.feed_one(_new(_Token, (_ref(row, 0), hit[1][0], None)))
+                        self.feed_one(_Token(_ref(row, 0), hit[1][0], None))
                     continue
             self.at = at
             self.row(row)
@@ -313,7 +319,7 @@ class _Walker:
                 elif len(values) == 1 and not hit[2] and self.group != "other_group":
                     # the commonest line of all, one value alone (one cell per line): straight to its slot
                     if values[0] and self.open:
-                        self.feed_one(_new(_Token, (_ref(row, 0), values[0], None)))
+                        self.feed_one(_Token(_ref(row, 0), values[0], None))
                     return
             hits = [hit]
         else:
@@ -364,12 +370,9 @@ class _Walker:
             current = self.on_label(label, item)
             if current is not None:
                 if refs is None:
-                    following = [
-                        _new(_Token, (_new(SourceRef, (line, i + 1, None, None, None, None)), hits[i][1][0], None))
-                        for i in range(at + 1, len(hits))
-                    ]
+                    following = [_Token(SourceRef(line, i + 1), hits[i][1][0], None) for i in range(at + 1, len(hits))]
                 else:
-                    following = [_new(_Token, (refs[i], hits[i][1][0], None)) for i in range(at + 1, len(hits))]
+                    following = [_Token(refs[i], hits[i][1][0], None) for i in range(at + 1, len(hits))]
                 self.give(current, following, positional, unlabelled)
                 if unlabelled:
                     self.feed(unlabelled, positional)
@@ -390,12 +393,12 @@ class _Walker:
             ):
                 # "约7", "99注", "86^1": a cell of this row that is not a plain number keeps its
                 # place (read as null with its reason) — skipped, the cells after it would shift
-                ref = refs[i] if refs is not None else _new(SourceRef, (line, i + 1, None, None, None, None))
-                following.append(_new(_Token, (ref, texts[i], None)))
+                ref = refs[i] if refs is not None else SourceRef(line, i + 1)
+                following.append(_Token(ref, texts[i], None))
                 continue
             if label is None and not values:
                 continue
-            ref = refs[i] if refs is not None else _new(SourceRef, (line, i + 1, None, None, None, None))
+            ref = refs[i] if refs is not None else SourceRef(line, i + 1)
             if label is not None:
                 if current is not None:
                     self.give(current, following, positional, unlabelled)
@@ -403,7 +406,7 @@ class _Walker:
                 if label.variant:
                     self.note_variant(label, item)
                 current = self.on_label(label, item)
-                following = [_new(_Token, (ref, raw, None)) for raw in values] if current is not None else []
+                following = [_Token(ref, raw, None) for raw in values] if current is not None else []
                 continue
             if text and not self.is_continuation(key):
                 continue  # narrative that happens to end in numbers
@@ -412,9 +415,9 @@ class _Walker:
                 continue
             sink = following if current is not None else unlabelled
             if len(values) == 1:  # a cell holding one value, nearly every cell of a table
-                sink.append(_new(_Token, (ref, values[0], None)))
+                sink.append(_Token(ref, values[0], None))
             else:
-                sink.extend([_new(_Token, (ref, raw, None)) for raw in values])
+                sink.extend([_Token(ref, raw, None) for raw in values])
         if current is not None:
             self.give(current, following, positional, unlabelled)
         if unlabelled:
@@ -653,7 +656,7 @@ class _Walker:
         if reading.reason is None and reading.raw == token.raw:
             self.sources[cell_id] = token
         else:
-            self.sources[cell_id] = _new(CellSource, (token.ref, reading.raw, reading.reason))
+            self.sources[cell_id] = CellSource(token.ref, reading.raw, reading.reason)
         if reading.unit is not None and kind.startswith("count"):
             self.unit_cells.append(cell_id)
 
@@ -785,7 +788,7 @@ class _Walker:
         cell through ``Report.set``: every table row of every report passes here.
         """
         ids = spec.ids
-        raws = [token[1] for token in tokens]  # .raw; indexing is the cheaper access, compiled or not
+        raws = [token.raw for token in tokens]
         joined = "".join(raws)
         if not (spec.integral and joined.isascii() and all(raw.isdigit() for raw in raws)):
             for cell_id, kind, token in zip(ids, spec.kinds, tokens, strict=True):  # placeholders, units …

@@ -1,0 +1,35 @@
+"""Positions and cells (parse/document.py): slotted classes that compare like the named tuples they replaced."""
+
+from __future__ import annotations
+
+from gongkai.parse.document import SourceCell, SourceRef, TextRow
+from gongkai.parse.interpret import CellSource
+
+
+def test_source_ref_compares_hashes_and_serialises_by_its_fields() -> None:
+    ref = SourceRef(3, 2)
+    assert ref == SourceRef(line=3, cell=2)
+    assert hash(ref) == hash(SourceRef(line=3, cell=2))
+    assert ref != SourceRef(3, 3)
+    assert ref != (3, 2, None, None, None, None)  # not a tuple any more: never equal to one
+    assert len({ref, SourceRef(line=3, cell=2), SourceRef(table=1, row=2, column=3)}) == 2
+    assert ref.to_json() == {"line": 3, "cell": 2}
+    assert SourceRef(table=1, row=2, column=3, page=4).to_json() == {"table": 1, "row": 2, "column": 3, "page": 4}
+    assert repr(SourceRef(table=1, row=2, column=3)) == "SourceRef(table=1, row=2, column=3)"
+    assert SourceRef(table=2, row=5, column=3, page=3).describe() == "第3页 表2 第5行第3列"
+
+
+def test_cells_and_sources_compare_by_value() -> None:
+    assert SourceCell("58", SourceRef(1), 2) == SourceCell("58", SourceRef(line=1), 2)
+    assert SourceCell("58", SourceRef(1), 2) != SourceCell("58", SourceRef(1), 3)
+    assert CellSource(SourceRef(4, 2), "7") == CellSource(SourceRef(4, 2), "7", None)
+    assert CellSource(SourceRef(4, 2), "7") != CellSource(SourceRef(4, 2), "7", "blank")
+    assert CellSource(SourceRef(4, 2), "7") != SourceCell("7", SourceRef(4, 2))
+
+
+def test_text_row_positions_its_cells_by_line_and_order() -> None:
+    row = TextRow(["规章", "2", "1"], 12, True)
+    assert row.refs is None
+    assert row.ref(1) == SourceRef(line=12, cell=2)
+    assert [cell.text for cell in row.cells] == ["规章", "2", "1"]
+    assert row.cells[2].ref == SourceRef(12, 3)
