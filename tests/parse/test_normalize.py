@@ -9,7 +9,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gongkai.parse.normalize import _MARK_FORMS, nfkc
+from gongkai.parse.normalize import _CONTROL, _MARK_FORMS, clean_text, nfkc
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "parse"
 
@@ -39,3 +39,13 @@ def test_nfkc_agrees_on_every_test_document() -> None:
         if path.suffix in (".txt", ".md", ".html"):
             text = path.read_bytes().decode("utf-8", errors="replace")
             assert nfkc(text) == unicodedata.normalize("NFKC", text.translate(_MARK_FORMS)), path
+
+
+_CONTROL_MIX = "数据,、。 \t\n\r\x00\x07\x0b\x1f\x7f\u00ad\u200b\u200f\u202a\u2060\ufeff\ufffd\u2028\xa0\u3000ab1"
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=_CONTROL_MIX, max_size=40))
+def test_clean_text_leaves_no_control_character(text: str) -> None:
+    """The cheap tests that skip the control-character pass never skip a text that holds one."""
+    assert _CONTROL.search(clean_text(text)) is None
