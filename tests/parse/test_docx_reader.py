@@ -95,7 +95,7 @@ def test_grid_before_keeps_vertical_merges_aligned() -> None:
     assert doc.rows[1].cells[0].ref.column == 2
 
 
-def test_text_boxes_deleted_text_and_nested_tables_are_left_out() -> None:
+def test_text_boxes_and_deleted_text_are_left_out_and_layout_tables_read_in_order() -> None:
     document = docx.Document()
     paragraph = document.add_paragraph("正文")
     paragraph._p.append(
@@ -112,8 +112,10 @@ def test_text_boxes_deleted_text_and_nested_tables_are_left_out() -> None:
     table.cell(0, 0).text = "外"
     table.cell(0, 1).add_table(rows=1, cols=1).cell(0, 0).text = "内"
     doc = read_docx(_save(document), "t.docx")
-    assert [[c.text for c in row.cells] for row in doc.rows] == [["正文"], ["第二行"], ["外", ""]]
-    assert doc.notes == ["table 1, row 1: a nested table was left out"]
+    # the outer row holds a table: a layout row, its cells read in order as body content
+    assert [[c.text for c in row.cells] for row in doc.rows] == [["正文"], ["第二行"], ["外"], ["内"]]
+    assert doc.rows[3].cells[0].ref.table == 2
+    assert doc.notes == []
 
 
 def test_text_is_normalised() -> None:
@@ -218,3 +220,24 @@ def test_binary_samples_carry_the_seed_numbers(path: Path) -> None:
     seed = json.loads((DATA / expected["numbers_from"]).read_text(encoding="utf-8"))
     for key in ("format", "year", "active_disclosure", "applications", "review_litigation"):
         assert expected[key] == seed[key], key
+
+
+@pytest.mark.parametrize("name", ["2021_official", "2019_official"])
+def test_report_typed_inside_a_one_cell_layout_table_reads_the_same(name: str) -> None:
+    """Some agencies frame the whole report in a one-cell table: the tables nested in it are read."""
+    document = docx.Document(str(SAMPLES / f"{name}.docx"))
+    body = document.element.body
+    frame = parse_xml(f"<w:tbl {nsdecls('w')}><w:tblGrid><w:gridCol/></w:tblGrid><w:tr><w:tc/></w:tr></w:tbl>")
+    cell = frame.find(f"{{{body.nsmap['w']}}}tr/{{{body.nsmap['w']}}}tc")
+    for child in list(body):
+        if child.tag.endswith("}sectPr"):
+            continue
+        cell.append(child)  # moves it
+    cell.append(parse_xml(f"<w:p {nsdecls('w')}/>"))  # a cell ends with a paragraph
+    body.insert(0, frame)
+    framed = parse(_save(document), name=f"{name}-framed.docx")
+    plain = parse(SAMPLES / f"{name}.docx")
+    assert framed.report.to_json() == plain.report.to_json()
+    assert [f.code for f in framed.findings] == [f.code for f in plain.findings]
+    granted = framed.sources["applications.granted[0]"].ref
+    assert (granted.table, granted.row, granted.column) == (3, 6, 4)  # table 1 is the frame

@@ -5,8 +5,10 @@ tables carry the same merges as the HTML copies: horizontal spans (``w:gridSpan`
 ones (``w:vMerge``, e.g. the "三、本年度办理结果" cell over the 22 outcome rows). Each grid row
 repeats a merged cell at every position it covers, sharing one ``origin``, exactly as the HTML
 reader does, so the interpreter sees the same rows whatever the source. Paragraphs outside tables
-become one-cell rows (one per line). Headers, footers, text boxes and nested tables are not part
-of the report's tables and are left out (nested tables are mentioned in ``Document.notes``).
+become one-cell rows (one per line). A table cell that holds a table of its own is a layout frame
+(the whole report typed inside a one-cell table, two tables side by side): its paragraphs and
+tables are read in order as if they stood in the body. Headers, footers and text boxes are not
+part of the report's tables and are left out.
 
 python-docx only opens the package and parses the XML here; the walk over the body and the grid
 are our own, because python-docx's ``row.cells`` raises on a ``vMerge="continue"`` cell that has
@@ -125,15 +127,23 @@ class _BodyWalker:
         number = self.table
         above: dict[int, SourceCell] = {}  # grid offset → cell of the previous row
         for row_index, tr in enumerate(_rows(tbl), start=1):
+            cells = _cells(tr)
+            if any(_holds_table(tc) for tc in cells):
+                # a layout row (the whole report typed inside a one-cell frame, a caption beside
+                # its table): each cell is read in order as if its paragraphs and tables stood in
+                # the body, not as one cell of a data row
+                for tc in cells:
+                    if not _continues_merge(tc):
+                        self.walk(tc)
+                above = {}
+                continue
             offset = _int_attr(tr.find(f"{_W}trPr/{_W}gridBefore"), 0)
             grid: list[SourceCell] = []
             current: dict[int, SourceCell] = {}
-            for tc in _cells(tr):
+            for tc in cells:
                 span = max(1, min(_MAX_SPAN, _int_attr(tc.find(f"{_W}tcPr/{_W}gridSpan"), 1)))
                 cell = above.get(offset) if _continues_merge(tc) else None
                 if cell is None:
-                    if tc.find(f".//{_W}tbl") is not None:
-                        self.notes.append(f"table {number}, row {row_index}: a nested table was left out")
                     text = normalize_text(_cell_text(tc)).strip()
                     ref = SourceRef(table=number, row=row_index, column=offset + 1)
                     cell = SourceCell(text, ref, self.next_origin())
@@ -144,6 +154,11 @@ class _BodyWalker:
             above = current
             if grid:
                 self.rows.append(SourceRow(grid, positional=True))
+
+
+def _holds_table(tc: Any) -> bool:
+    """A cell with a table of its own inside (not one of a table nested deeper still)."""
+    return any(_owning_cell(tbl) is tc for tbl in tc.iter(f"{_W}tbl"))
 
 
 def _rows(tbl: Any) -> list[Any]:
