@@ -404,3 +404,32 @@ def test_truncated_pdf_is_an_error_not_a_partial_report(tmp_path: Path) -> None:
     with pytest.raises(ParseError) as info:
         parse(path)
     assert str(info.value).startswith(f"{path}: ")
+
+
+def _cells(data: dict[str, Any]) -> list[tuple[str, Any]]:
+    """(path, value) of every number of a report's three tables."""
+    out: list[tuple[str, Any]] = []
+    for table in ("active_disclosure", "applications", "review_litigation"):
+        for row, cells in data[table].items():
+            pairs = cells.items() if isinstance(cells, dict) else enumerate(cells)
+            out += [(f"{table}.{row}.{column}", value) for column, value in pairs]
+    return out
+
+
+def test_tables_on_landscape_pages_are_read() -> None:
+    parsed = parse(SAMPLES / "2021_landscape.pdf")
+    expected = json.loads((SAMPLES / "2021_official.expected.json").read_text(encoding="utf-8"))
+    assert _cells(parsed.report.to_json()) == _cells(expected)
+    assert not [f for f in parsed.findings if f.code.startswith(("parse.", "cells.", "layout."))]
+
+
+def test_tables_turned_on_their_pages_are_reported_never_misread() -> None:
+    """Read as upright lines, a turned table's digits fall apart ("175" → "1"): nothing is read from
+    those pages, and a finding names them."""
+    parsed = parse(SAMPLES / "2021_sideways.pdf")
+    expected = dict(_cells(json.loads((SAMPLES / "2021_official.expected.json").read_text(encoding="utf-8"))))
+    wrong = [(cell, value) for cell, value in _cells(parsed.report.to_json()) if value not in (None, expected[cell])]
+    assert wrong == []
+    turned = [f for f in parsed.findings if f.code == "parse.sideways_pages"]
+    assert len(turned) == 1 and turned[0].severity == "error"
+    assert "旋转90°" in turned[0].message and "第2" in turned[0].message

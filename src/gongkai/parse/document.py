@@ -180,3 +180,4 @@ class Document:
     kind: str
     encoding: str | None = None
     notes: list[str] = field(default_factory=list)
+    sideways_pages: list[int] = field(default_factory=list)  # PDF pages printed turned, their text not read

@@ -87,7 +87,7 @@ def read_pdf(data: bytes, label: str) -> Document:
     if reader.blank_pages:
         shown = ", ".join(str(n) for n in reader.blank_pages[:10])
         notes.append(f"pages without a text layer (scanned?) were skipped: {shown}")
-    return Document(rows=reader.paragraphs(), kind="pdf", notes=notes)
+    return Document(rows=reader.paragraphs(), kind="pdf", notes=notes, sideways_pages=reader.sideways_pages)
 
 
 def _open_error(exc: BaseException) -> str:
@@ -117,6 +117,7 @@ class _PageReader:
         self.chars = 0
         self.unmapped = 0
         self.blank_pages: list[int] = []
+        self.sideways_pages: list[int] = []  # pages whose text runs mostly turned by 90° (see read)
         self.geometry: dict[int, _Line] = {}  # origin of a text row → where the line was printed
         self.page_edges: list[tuple[int, int, str, int]] = []  # (page, origin, text, top) of first/last lines
 
@@ -163,6 +164,13 @@ class _PageReader:
             return
         self.chars += len(chars)
         self.unmapped += sum(1 for c in chars if c["text"].startswith(_UNMAPPED))
+        sideways = sum(1 for c in chars if not c.get("upright", True))
+        if sideways * 2 > len(chars):
+            # most of the page is printed turned (a landscape table laid on a portrait page):
+            # grouped into lines and cells as if upright, the characters of one number fall apart
+            # and "175" would read as "1". Its turned text is left out, and the report says so.
+            self.sideways_pages.append(number)
+            chars = [c for c in chars if c.get("upright", True)]
         ruled = page.filter(_visible_rule) if page.rects else page
         tables = [t for t in ruled.find_tables(_TABLE_SETTINGS) if len(t.cells) > 1]
         # a single ruled box (a framed paragraph) is text, not a table

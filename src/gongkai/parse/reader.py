@@ -118,8 +118,25 @@ def _parse_bytes(data: bytes, label: str) -> ParsedReport:
             raise ParseError("file is empty", source=label)
         doc = read_html(to_simplified(text), clean_text) if kind == "html" else read_text(normalize_text(text))
     result = interpret(doc)
+    turned = "、".join(str(n) for n in doc.sideways_pages)
     if not _found_anything(result.sources):
+        if doc.sideways_pages:
+            raise ParseError(
+                f"the text of page(s) {', '.join(map(str, doc.sideways_pages))} is printed turned by 90° and "
+                "was not read; rotate those pages upright and save the PDF again",
+                source=label,
+            )
         raise ParseError("not a 政府信息公开工作年度报告: none of the report's tables was found", source=label)
+    if doc.sideways_pages:
+        result.findings.append(
+            Finding(
+                "parse.sideways_pages",
+                "error",
+                f"第{turned}页的文字旋转90°印出（横向表格竖放在纵向页面上），按行读取会把数字拆散，"
+                "这些页面未读取；缺少的表格和行见其他提示。",
+                (),
+            )
+        )
     result.report.findings = result.findings
     return ParsedReport(result.report, label, kind, encoding, result.sources)
 

@@ -19,6 +19,8 @@ What is produced:
   page background (a filled rectangle that is no table rule) and paragraphs wrapped over lines.
 - ``pdf/2019_official.pdf`` (numbers of seed 002): the trial layout printed the same way.
 - ``pdf/scanned.pdf``: one page holding only an image (no text layer), for the OCR error.
+- ``pdf/2021_landscape.pdf`` and ``pdf/2021_sideways.pdf`` (numbers of seed 000): the tables on
+  landscape pages, and turned by 90° on portrait pages (expected: the 2021 sample's file).
 """
 
 from __future__ import annotations
@@ -383,6 +385,29 @@ def main() -> None:
     scanned = HERE / "pdf" / "scanned.pdf"
     write_scanned_pdf(scanned)
     print(f"wrote {scanned.relative_to(HERE)} ({scanned.stat().st_size} bytes)")
+    write_turned_pdfs()
+
+
+# Landscape tables: on landscape pages (text upright, read like any page), and laid turned by 90°
+# on portrait pages (text not upright: the reader must not read it as lines, see parse.sideways_pages)
+_LANDSCAPE_CSS = "@page { size: A4 landscape }"
+_TURNED_TABLE = (
+    "<div style='transform: rotate(90deg); transform-origin: top left; margin-left: 100%; "
+    "page-break-before: always; page-break-after: always'><table style='width: 250mm'>"
+)
+
+
+def write_turned_pdfs() -> None:
+    seed = _seed("000")
+    fmt = get_format(seed["format"])
+    title = f"{seed['agency'] or ''}{seed['year']}年政府信息公开工作年度报告"
+    page = html_page(report_blocks(fmt, seed, title, ["发布机构：市政府办公室"]))
+    landscape = page.replace("</style>", _LANDSCAPE_CSS + "</style>", 1)
+    turned = page.replace("<table>", _TURNED_TABLE).replace("</table>", "</table></div>")
+    for name, html_text in (("2021_landscape", landscape), ("2021_sideways", turned)):
+        target = HERE / "pdf" / f"{name}.pdf"
+        write_pdf(html_text, target)
+        print(f"wrote {target.relative_to(HERE)} ({target.stat().st_size} bytes)")
 
 
 if __name__ == "__main__":
