@@ -433,3 +433,22 @@ def test_tables_turned_on_their_pages_are_reported_never_misread() -> None:
     turned = [f for f in parsed.findings if f.code == "parse.sideways_pages"]
     assert len(turned) == 1 and turned[0].severity == "error"
     assert "旋转90°" in turned[0].message and "第2" in turned[0].message
+
+
+def test_scan_with_a_stamp_line_of_text_asks_for_ocr() -> None:
+    """A few characters laid on a scanned page (a stamp, a page number) are not a text layer."""
+    path = SAMPLES / "scanned_with_stamp.pdf"
+    with pytest.raises(ParseError) as info:
+        parse(path)
+    assert str(info.value) == (
+        f"{path}: page(s) 1 of the PDF are images with little or no text (scanned?) and no table was "
+        "found in its text; run OCR first"
+    )
+
+
+def test_a_scanned_page_among_text_pages_is_reported() -> None:
+    parsed = parse(SAMPLES / "2021_image_page.pdf")
+    expected = json.loads((SAMPLES / "2021_official.expected.json").read_text(encoding="utf-8"))
+    assert _cells(parsed.report.to_json()) == _cells(expected)
+    assert [(f.code, f.severity) for f in parsed.findings] == [("parse.image_pages", "warning")]
+    assert parsed.findings[0].message.startswith("第4页是图片")

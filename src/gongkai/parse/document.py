@@ -181,3 +181,4 @@ class Document:
     encoding: str | None = None
     notes: list[str] = field(default_factory=list)
     sideways_pages: list[int] = field(default_factory=list)  # PDF pages printed turned, their text not read
+    image_pages: list[int] = field(default_factory=list)  # PDF pages that are images with little or no text

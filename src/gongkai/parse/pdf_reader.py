@@ -35,6 +35,7 @@ _TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 _SNAP = 2.0  # points: cell edges closer than this are one grid line
 _THIN_RULE = 2.0  # points: a filled rectangle this thin is a drawn line
 _UNMAPPED = "(cid:"
+_SCAN_TEXT = 60  # characters: fewer on a page holding an image, and the page is a scan (a stamp, a number)
 _PAGE_NUMBER = re.compile(
     r"^(?:[-—–~·]+\s*\d{1,4}\s*[-—–~·]+"
     r"|第\s*\d{1,4}\s*页(?:\s*[,,]?\s*共\s*\d{1,4}\s*页)?"
@@ -87,7 +88,13 @@ def read_pdf(data: bytes, label: str) -> Document:
     if reader.blank_pages:
         shown = ", ".join(str(n) for n in reader.blank_pages[:10])
         notes.append(f"pages without a text layer (scanned?) were skipped: {shown}")
-    return Document(rows=reader.paragraphs(), kind="pdf", notes=notes, sideways_pages=reader.sideways_pages)
+    return Document(
+        rows=reader.paragraphs(),
+        kind="pdf",
+        notes=notes,
+        sideways_pages=reader.sideways_pages,
+        image_pages=sorted(reader.blank_pages + reader.image_pages),
+    )
 
 
 def _open_error(exc: BaseException) -> str:
@@ -118,6 +125,7 @@ class _PageReader:
         self.unmapped = 0
         self.blank_pages: list[int] = []
         self.sideways_pages: list[int] = []  # pages whose text runs mostly turned by 90° (see read)
+        self.image_pages: list[int] = []  # pages that are an image with a few characters on it
         self.geometry: dict[int, _Line] = {}  # origin of a text row → where the line was printed
         self.page_edges: list[tuple[int, int, str, int]] = []  # (page, origin, text, top) of first/last lines
 
@@ -162,6 +170,8 @@ class _PageReader:
             if page.images:
                 self.blank_pages.append(number)
             return
+        if page.images and len(chars) < _SCAN_TEXT:
+            self.image_pages.append(number)  # a scan with a stamp or page number laid on it
         self.chars += len(chars)
         self.unmapped += sum(1 for c in chars if c["text"].startswith(_UNMAPPED))
         sideways = sum(1 for c in chars if not c.get("upright", True))

@@ -120,9 +120,15 @@ def _parse_bytes(data: bytes, label: str) -> ParsedReport:
     result = interpret(doc)
     turned = "、".join(str(n) for n in doc.sideways_pages)
     if not _found_anything(result.sources):
+        if doc.image_pages:
+            raise ParseError(
+                f"page(s) {_pages(doc.image_pages)} of the PDF are images with little or no text (scanned?) "
+                "and no table was found in its text; run OCR first",
+                source=label,
+            )
         if doc.sideways_pages:
             raise ParseError(
-                f"the text of page(s) {', '.join(map(str, doc.sideways_pages))} is printed turned by 90° and "
+                f"the text of page(s) {_pages(doc.sideways_pages)} is printed turned by 90° and "
                 "was not read; rotate those pages upright and save the PDF again",
                 source=label,
             )
@@ -134,6 +140,16 @@ def _parse_bytes(data: bytes, label: str) -> ParsedReport:
                 "error",
                 f"第{turned}页的文字旋转90°印出（横向表格竖放在纵向页面上），按行读取会把数字拆散，"
                 "这些页面未读取；缺少的表格和行见其他提示。",
+                (),
+            )
+        )
+    if doc.image_pages:
+        result.findings.append(
+            Finding(
+                "parse.image_pages",
+                "warning",
+                f"第{'、'.join(map(str, doc.image_pages))}页是图片（扫描件？），几乎没有文字层，其中的内容未读取；"
+                "若表格在这些页上，缺少的表格和行见其他提示。",
                 (),
             )
         )
@@ -178,6 +194,12 @@ def _read_binary(kind: str, data: bytes, label: str) -> Document:
     from gongkai.parse.pdf_reader import read_pdf
 
     return read_pdf(data, label)
+
+
+def _pages(numbers: list[int]) -> str:
+    """"2, 3, 5" — or the first ten and how many more."""
+    shown = ", ".join(map(str, numbers[:10]))
+    return shown if len(numbers) <= 10 else f"{shown} and {len(numbers) - 10} more"
 
 
 def _found_anything(sources: dict[str, CellSource]) -> bool:

@@ -21,6 +21,8 @@ What is produced:
 - ``pdf/scanned.pdf``: one page holding only an image (no text layer), for the OCR error.
 - ``pdf/2021_landscape.pdf`` and ``pdf/2021_sideways.pdf`` (numbers of seed 000): the tables on
   landscape pages, and turned by 90° on portrait pages (expected: the 2021 sample's file).
+- ``pdf/scanned_with_stamp.pdf``: the scan with a stamp line and a page number as text;
+  ``pdf/2021_image_page.pdf``: the 2021 sample with a scanned page appended.
 """
 
 from __future__ import annotations
@@ -343,6 +345,28 @@ def write_scanned_pdf(path: Path) -> None:
     path.write_bytes(weasyprint.HTML(string=page).write_pdf())
 
 
+def write_scan_variants() -> None:
+    """A scan with a few characters of text laid on it (a stamp line, a page number), and the 2021
+    sample with a scanned page appended: image pages are reported, never read as empty tables."""
+    import base64
+
+    image = base64.b64encode(scanned_png()).decode("ascii")
+    img = f"<img style='width:170mm' src='data:image/png;base64,{image}'>"
+    stamped = (
+        "<html><head><meta charset='utf-8'></head><body style='margin:0; font-family: Noto Sans CJK SC'>"
+        f"{img}<p>衡山县人民政府办公室（印）</p><p>— 1 —</p></body></html>"
+    )
+    seed = _seed("000")
+    fmt = get_format(seed["format"])
+    title = f"{seed['agency'] or ''}{seed['year']}年政府信息公开工作年度报告"
+    page = html_page(report_blocks(fmt, seed, title, ["发布机构：市政府办公室"]))
+    appended = page.replace("</body>", f"<div style='page-break-before: always'>{img}</div></body>")
+    for name, html_text in (("scanned_with_stamp", stamped), ("2021_image_page", appended)):
+        target = HERE / "pdf" / f"{name}.pdf"
+        write_pdf(html_text, target)
+        print(f"wrote {target.relative_to(HERE)} ({target.stat().st_size} bytes)")
+
+
 # -- main -----------------------------------------------------------------------------------------
 def _seed(prefix: str) -> dict[str, Any]:
     (path,) = SEEDS.glob(f"{prefix}_*.expected.json")
@@ -386,6 +410,7 @@ def main() -> None:
     write_scanned_pdf(scanned)
     print(f"wrote {scanned.relative_to(HERE)} ({scanned.stat().st_size} bytes)")
     write_turned_pdfs()
+    write_scan_variants()
 
 
 # Landscape tables: on landscape pages (text upright, read like any page), and laid turned by 90°
