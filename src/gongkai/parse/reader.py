@@ -197,7 +197,7 @@ def _read_binary(kind: str, data: bytes, label: str) -> Document:
 
 
 def _pages(numbers: list[int]) -> str:
-    """"2, 3, 5" — or the first ten and how many more."""
+    """The page numbers, "2, 3, 5" — or the first ten and how many more."""
     shown = ", ".join(map(str, numbers[:10]))
     return shown if len(numbers) <= 10 else f"{shown} and {len(numbers) - 10} more"
 
