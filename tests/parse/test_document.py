@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from gongkai.parse.document import SourceCell, SourceRef, TextRow
+import copy
+import pickle
+from pathlib import Path
+
+from gongkai.parse import parse
+from gongkai.parse.document import SourceCell, SourceRef, SourceRow, TextRow
 from gongkai.parse.interpret import CellSource
 
 
@@ -33,3 +38,20 @@ def test_text_row_positions_its_cells_by_line_and_order() -> None:
     assert row.ref(1) == SourceRef(line=12, cell=2)
     assert [cell.text for cell in row.cells] == ["规章", "2", "1"]
     assert row.cells[2].ref == SourceRef(12, 3)
+
+
+def test_parse_results_and_rows_survive_pickling() -> None:
+    """Batches run in worker processes send results back pickled; compiled classes cannot be built
+    empty, so each says how it is rebuilt (__reduce__)."""
+    data = Path(__file__).resolve().parents[1] / "data" / "parse"
+    for path in (data / "seeds" / "001_0786ebd486ce37d5.txt", data / "variants" / "a_html_rowspan_utf8.html"):
+        parsed = parse(path)
+        again = pickle.loads(pickle.dumps(parsed))
+        assert again.sources == parsed.sources
+        assert again.report.to_json() == parsed.report.to_json()
+        assert copy.deepcopy(parsed).sources == parsed.sources
+    text_row = pickle.loads(pickle.dumps(TextRow(["规章", "2"], 7, True)))
+    assert (text_row.texts, text_row.line, text_row.positional) == (["规章", "2"], 7, True)
+    cell = SourceCell("2", SourceRef(table=1, row=2, column=3), 5)
+    source_row = pickle.loads(pickle.dumps(SourceRow([cell, cell], positional=True)))
+    assert source_row.cells == [cell, cell] and source_row.texts == ["2"] and source_row.positional

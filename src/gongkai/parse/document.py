@@ -27,6 +27,10 @@ class FieldsCompared:
     def __hash__(self) -> int:
         return hash(self.fields())
 
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        """Pickled as its constructor and fields (compiled classes cannot be built empty)."""
+        return (type(self), self.fields())
+
 
 class SourceRef(FieldsCompared):
     """Where a value was printed: a text line and cell, or a table, row and column.
@@ -137,6 +141,9 @@ class SourceRow:
     def __repr__(self) -> str:
         return f"SourceRow({self.cells!r}, positional={self.positional})"
 
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        return (SourceRow, (self.cells, self.positional, (self.texts, self.refs)))
+
 
 class TextRow:
     """A line of plain text: its cells are positioned by the line number and their order alone.
@@ -167,6 +174,9 @@ class TextRow:
 
     def __repr__(self) -> str:
         return f"TextRow({self.texts!r}, {self.line}, positional={self.positional})"
+
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        return (TextRow, (self.texts, self.line, self.positional))
 
 
 Row = SourceRow | TextRow
