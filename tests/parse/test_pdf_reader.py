@@ -423,16 +423,26 @@ def test_tables_on_landscape_pages_are_read() -> None:
     assert not [f for f in parsed.findings if f.code.startswith(("parse.", "cells.", "layout."))]
 
 
-def test_tables_turned_on_their_pages_are_reported_never_misread() -> None:
-    """Read as upright lines, a turned table's digits fall apart ("175" → "1"): nothing is read from
-    those pages, and a finding names them."""
+def test_tables_turned_a_quarter_on_their_pages_are_turned_level_and_read() -> None:
+    """A landscape table laid on a portrait page: read as it stands, its digits fall apart
+    ("175" → "1"); the page is turned level first, and every number is read."""
     parsed = parse(SAMPLES / "2021_sideways.pdf")
+    expected = json.loads((SAMPLES / "2021_official.expected.json").read_text(encoding="utf-8"))
+    assert _cells(parsed.report.to_json()) == _cells(expected)
+    assert not [f for f in parsed.findings if f.code.startswith(("parse.", "cells.", "layout."))]
+    assert parsed.sources["applications.new_received[0]"].ref.page == 4
+
+
+def test_tables_printed_askew_are_reported_never_misread() -> None:
+    """No quarter turn sets text printed at 30° level: nothing is read from those pages, and a
+    finding names them."""
+    parsed = parse(SAMPLES / "2021_askew.pdf")
     expected = dict(_cells(json.loads((SAMPLES / "2021_official.expected.json").read_text(encoding="utf-8"))))
     wrong = [(cell, value) for cell, value in _cells(parsed.report.to_json()) if value not in (None, expected[cell])]
     assert wrong == []
     turned = [f for f in parsed.findings if f.code == "parse.sideways_pages"]
     assert len(turned) == 1 and turned[0].severity == "error"
-    assert "旋转90°" in turned[0].message and "第2" in turned[0].message
+    assert turned[0].message.startswith("第2、4、6页的文字斜着印出")
 
 
 def test_scan_with_a_stamp_line_of_text_asks_for_ocr() -> None:

@@ -69,14 +69,18 @@ def read_pdf(data: bytes, label: str) -> Document:
             raise ParseError(f"PDF has {len(pages)} pages, more than one report ({MAX_PAGES} at most)", source=label)
         reader = _PageReader()
         for number, page in enumerate(pages, start=1):
+            view = None
             try:
-                reader.read(page, number)
+                view = _upright_view(pdf, page)
+                reader.read(view or page, number)
             except Exception as exc:
                 raise ParseError(
                     f"not a readable PDF: {_first_line(exc)}", source=label, position=f"page {number}"
                 ) from None
             finally:
                 page.close()  # frees the page's cached objects; a report is read page by page
+                if view is not None:
+                    view.close()
     if reader.chars == 0:
         raise ParseError(NO_TEXT_LAYER, source=label)
     if reader.unmapped * 2 > reader.chars:
@@ -95,6 +99,48 @@ def read_pdf(data: bytes, label: str) -> Document:
         sideways_pages=reader.sideways_pages,
         image_pages=sorted(reader.blank_pages + reader.image_pages),
     )
+
+
+def _level(char: dict[str, Any]) -> bool:
+    """Printed left to right on a level baseline: an italic's slant is level, a turn is not."""
+    a, b, _, d, _, _ = char["matrix"]
+    return bool(a > 0 and d > 0 and abs(b) <= 0.1 * a)
+
+
+def _mostly_level(chars: list[dict[str, Any]]) -> bool:
+    return sum(1 for c in chars if _level(c)) * 2 > len(chars)
+
+
+def _upright_view(pdf: Any, page: Any) -> Any:
+    """The page turned by the quarter turn that sets most of its text level, when its text is
+    mostly turned (a landscape table laid on a portrait page, a page scanned upside down and
+    OCR'd); None when the page reads level as it is, or when no quarter turn helps.
+
+    pdfminer lays a page out turned by its /Rotate entry, so the view is the same page object
+    with that entry changed, read once and then set back.
+    """
+    from pdfplumber.page import Page
+
+    chars = page.chars
+    if not chars or _mostly_level(chars):
+        return None
+    obj = page.page_obj
+    had_entry = "Rotate" in obj.attrs
+    entry, rotate = obj.attrs.get("Rotate"), obj.rotate
+    try:
+        for turn in (90, 270, 180):
+            obj.attrs["Rotate"] = obj.rotate = (rotate + turn) % 360
+            view = Page(pdf, obj, page.page_number, page.initial_doctop)
+            if _mostly_level(view.chars):  # .chars lays the page out now, while the entry is set
+                return view
+            view.close()
+    finally:
+        obj.rotate = rotate
+        if had_entry:
+            obj.attrs["Rotate"] = entry
+        else:
+            obj.attrs.pop("Rotate", None)
+    return None
 
 
 def _open_error(exc: BaseException) -> str:
@@ -174,13 +220,13 @@ class _PageReader:
             self.image_pages.append(number)  # a scan with a stamp or page number laid on it
         self.chars += len(chars)
         self.unmapped += sum(1 for c in chars if c["text"].startswith(_UNMAPPED))
-        sideways = sum(1 for c in chars if not c.get("upright", True))
-        if sideways * 2 > len(chars):
-            # most of the page is printed turned (a landscape table laid on a portrait page):
-            # grouped into lines and cells as if upright, the characters of one number fall apart
-            # and "175" would read as "1". Its turned text is left out, and the report says so.
+        if not _mostly_level(chars):
+            # most of the page is printed turned, and no quarter turn of the page set it level
+            # (_upright_view): grouped into lines and cells as if level, the characters of one
+            # number fall apart and "175" would read as "1". Its turned text is left out, and the
+            # report says so.
             self.sideways_pages.append(number)
-            chars = [c for c in chars if c.get("upright", True)]
+            chars = [c for c in chars if _level(c)]
         ruled = page.filter(_visible_rule) if page.rects else page
         tables = [t for t in ruled.find_tables(_TABLE_SETTINGS) if len(t.cells) > 1]
         # a single ruled box (a framed paragraph) is text, not a table

@@ -128,8 +128,8 @@ def _parse_bytes(data: bytes, label: str) -> ParsedReport:
             )
         if doc.sideways_pages:
             raise ParseError(
-                f"the text of page(s) {_pages(doc.sideways_pages)} is printed turned by 90° and "
-                "was not read; rotate those pages upright and save the PDF again",
+                f"the text of page(s) {_pages(doc.sideways_pages)} is printed at an angle that no quarter "
+                "turn sets level, and was not read; print those pages level and save the PDF again",
                 source=label,
             )
         raise ParseError("not a 政府信息公开工作年度报告: none of the report's tables was found", source=label)
@@ -138,7 +138,7 @@ def _parse_bytes(data: bytes, label: str) -> ParsedReport:
             Finding(
                 "parse.sideways_pages",
                 "error",
-                f"第{turned}页的文字旋转90°印出（横向表格竖放在纵向页面上），按行读取会把数字拆散，"
+                f"第{turned}页的文字斜着印出，转正（90°、180°、270°）也不水平，按行读取会把数字拆散，"
                 "这些页面未读取；缺少的表格和行见其他提示。",
                 (),
             )

@@ -19,8 +19,9 @@ What is produced:
   page background (a filled rectangle that is no table rule) and paragraphs wrapped over lines.
 - ``pdf/2019_official.pdf`` (numbers of seed 002): the trial layout printed the same way.
 - ``pdf/scanned.pdf``: one page holding only an image (no text layer), for the OCR error.
-- ``pdf/2021_landscape.pdf`` and ``pdf/2021_sideways.pdf`` (numbers of seed 000): the tables on
-  landscape pages, and turned by 90° on portrait pages (expected: the 2021 sample's file).
+- ``pdf/2021_landscape.pdf``, ``pdf/2021_sideways.pdf`` and ``pdf/2021_askew.pdf`` (numbers of seed
+  000): the tables on landscape pages, turned by 90° and askew by 30° on portrait pages (expected:
+  the 2021 sample's file).
 - ``pdf/scanned_with_stamp.pdf``: the scan with a stamp line and a page number as text;
   ``pdf/2021_image_page.pdf``: the 2021 sample with a scanned page appended.
 """
@@ -413,8 +414,9 @@ def main() -> None:
     write_scan_variants()
 
 
-# Landscape tables: on landscape pages (text upright, read like any page), and laid turned by 90°
-# on portrait pages (text not upright: the reader must not read it as lines, see parse.sideways_pages)
+# Landscape tables: on landscape pages (text upright, read like any page), laid turned by 90° on
+# portrait pages (the reader turns those pages level), and askew by 30° (no quarter turn sets the
+# text level: the reader must not read it as lines, see parse.sideways_pages)
 _LANDSCAPE_CSS = "@page { size: A4 landscape }"
 _TURNED_TABLE = (
     "<div style='transform: rotate(90deg); transform-origin: top left; margin-left: 100%; "
@@ -429,7 +431,10 @@ def write_turned_pdfs() -> None:
     page = html_page(report_blocks(fmt, seed, title, ["发布机构：市政府办公室"]))
     landscape = page.replace("</style>", _LANDSCAPE_CSS + "</style>", 1)
     turned = page.replace("<table>", _TURNED_TABLE).replace("</table>", "</table></div>")
-    for name, html_text in (("2021_landscape", landscape), ("2021_sideways", turned)):
+    askew = page.replace("<table>", _TURNED_TABLE.replace("rotate(90deg)", "rotate(30deg)")).replace(
+        "</table>", "</table></div>"
+    )
+    for name, html_text in (("2021_landscape", landscape), ("2021_sideways", turned), ("2021_askew", askew)):
         target = HERE / "pdf" / f"{name}.pdf"
         write_pdf(html_text, target)
         print(f"wrote {target.relative_to(HERE)} ({target.stat().st_size} bytes)")
