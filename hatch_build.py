@@ -12,16 +12,16 @@ printed and the build goes on — unless ``GONGKAI_REQUIRE_NATIVE=1`` (CI) makes
 
 from __future__ import annotations
 
-import ast
-import hashlib
+import importlib.machinery
+import importlib.util
 import json
 import os
 import shutil
 import subprocess
 import sys
-import sysconfig
 import tempfile
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
@@ -47,23 +47,14 @@ command.run()
 """
 
 
-def _modules(root: Path) -> tuple[str, ...]:
-    """native.MODULES, read from its source (the one list of what is compiled)."""
-    tree = ast.parse((root / PACKAGE / "native.py").read_text(encoding="utf-8"))
-    for node in tree.body:
-        if isinstance(node, ast.AnnAssign) and getattr(node.target, "id", None) == "MODULES" and node.value:
-            return tuple(ast.literal_eval(node.value))
-    raise RuntimeError("MODULES not found in src/gongkai/parse/native.py")
-
-
-def _hashes(root: Path, modules: tuple[str, ...]) -> dict[str, str]:
-    return {
-        m: hashlib.sha256((root / PACKAGE / (m.rsplit(".", 1)[1] + ".py")).read_bytes()).hexdigest() for m in modules
-    }
-
-
-def _suffix() -> str:
-    return str(sysconfig.get_config_var("EXT_SUFFIX"))
+def _native(root: Path) -> ModuleType:
+    """src/gongkai/parse/native.py, loaded by its path (standard library only, so it loads here
+    before gongkai is installed): the one list of what is compiled and the one manifest check."""
+    spec = importlib.util.spec_from_file_location("_gongkai_native", root / PACKAGE / "native.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 class NativeBuildHook(BuildHookInterface):  # type: ignore[misc]
@@ -73,14 +64,14 @@ class NativeBuildHook(BuildHookInterface):  # type: ignore[misc]
         if os.environ.get("GONGKAI_PURE_PYTHON", "") not in ("", "0"):
             return
         root = Path(self.root)
-        modules = _modules(root)
-        manifest = {"suffix": _suffix(), "modules": _hashes(root, modules)}
         package = root / PACKAGE
-        if version == "editable" and self._current(package, manifest, modules):
-            return
+        native = _native(root)
+        if version == "editable" and native.why_source(package, {}) is None:
+            return  # the extensions beside the sources were built from exactly these sources
+        manifest = {"suffix": importlib.machinery.EXTENSION_SUFFIXES[0], "modules": native.source_hashes(package)}
         work = Path(tempfile.mkdtemp(prefix="gongkai-native-"))
         try:
-            built = self._compile(root, modules, work)
+            built = self._compile(root, native, work)
         except (OSError, subprocess.CalledProcessError) as exc:
             shutil.rmtree(work, ignore_errors=True)
             if os.environ.get("GONGKAI_REQUIRE_NATIVE", "") not in ("", "0"):
@@ -108,23 +99,14 @@ class NativeBuildHook(BuildHookInterface):  # type: ignore[misc]
         if work is not None:
             shutil.rmtree(work, ignore_errors=True)
 
-    @staticmethod
-    def _current(package: Path, manifest: dict[str, Any], modules: tuple[str, ...]) -> bool:
-        """The in-place extensions were built from exactly these sources for this Python."""
-        try:
-            recorded = json.loads((package / "native.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return False
-        present = all((package / (m.rsplit(".", 1)[1] + _suffix())).exists() for m in modules)
-        return bool(present and recorded == manifest)
-
-    def _compile(self, root: Path, modules: tuple[str, ...], work: Path) -> list[Path]:
-        """Compile ``modules`` from a copy of the sources; the extension files, under ``work/lib``."""
+    def _compile(self, root: Path, native: ModuleType, work: Path) -> list[Path]:
+        """Compile ``native.MODULES`` from a copy of the sources; the extension files, under ``work/lib``."""
         source = work / "src"
         shutil.copytree(
             root / "src" / "gongkai", source / "gongkai", ignore=shutil.ignore_patterns("*.so", "*.pyd", "__pycache__")
         )
-        paths = ",".join(str(Path("gongkai") / "parse" / (m.rsplit(".", 1)[1] + ".py")) for m in modules)
+        modules: tuple[str, ...] = native.MODULES
+        paths = ",".join(str(native.source_path(m, Path("gongkai") / "parse")) for m in modules)
         sys.stderr.write(f"gongkai: compiling {len(modules)} parser modules with mypyc (about a minute)\n")
         subprocess.run(
             [sys.executable, "-c", _COMPILE, paths, str(work / "lib"), str(work / "tmp")],
@@ -132,8 +114,8 @@ class NativeBuildHook(BuildHookInterface):  # type: ignore[misc]
             check=True,
             stdout=subprocess.DEVNULL,
         )
-        built = sorted(p for p in (work / "lib").rglob("*" + _suffix()))
-        expected = {work / "lib" / "gongkai" / "parse" / (m.rsplit(".", 1)[1] + _suffix()) for m in modules}
+        built = sorted((work / "lib").rglob("*" + importlib.machinery.EXTENSION_SUFFIXES[0]))
+        expected = {native.compiled_path(m, work / "lib" / "gongkai" / "parse") for m in modules}
         if not expected <= set(built):
             raise OSError(f"mypyc did not produce {sorted(p.name for p in expected - set(built))}")
         return built

@@ -9,17 +9,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 __all__ = ["Document", "FieldsCompared", "Row", "SourceCell", "SourceRef", "SourceRow", "TextRow"]
 
 
 class FieldsCompared:
-    """Compared and hashed by :meth:`fields`, as the named tuples these classes replaced were."""
+    """Compared, hashed and pickled by its fields (the attributes named in ``FIELDS``, in the order
+    of the constructor's arguments), as the named tuples these classes replaced were."""
 
     __slots__ = ()
+    FIELDS: ClassVar[tuple[str, ...]] = ()
 
     def fields(self) -> tuple[object, ...]:
-        raise NotImplementedError
+        return tuple(getattr(self, name) for name in self.FIELDS)
 
     def __eq__(self, other: object) -> bool:
         return type(other) is type(self) and self.fields() == other.fields()
@@ -41,6 +44,7 @@ class SourceRef(FieldsCompared):
     """
 
     __slots__ = ("cell", "column", "line", "page", "row", "table")
+    FIELDS = ("line", "cell", "table", "row", "column", "page")
 
     def __init__(
         self,
@@ -58,13 +62,8 @@ class SourceRef(FieldsCompared):
         self.column = column
         self.page = page
 
-    def fields(self) -> tuple[int | None, ...]:
-        """(line, cell, table, row, column, page)."""
-        return (self.line, self.cell, self.table, self.row, self.column, self.page)
-
     def __repr__(self) -> str:
-        named = zip(_REF_FIELDS, self.fields(), strict=True)
-        return "SourceRef(" + ", ".join(f"{name}={value}" for name, value in named if value is not None) + ")"
+        return "SourceRef(" + ", ".join(f"{name}={value}" for name, value in self.to_json().items()) + ")"
 
     def describe(self) -> str:
         """Where, in the words of a Chinese message: "第3页 表2 第5行第3列", "第29行第1格"."""
@@ -78,24 +77,19 @@ class SourceRef(FieldsCompared):
         return " ".join(parts)
 
     def to_json(self) -> dict[str, int]:
-        return {k: v for k, v in zip(_REF_FIELDS, self.fields(), strict=True) if v is not None}
-
-
-_REF_FIELDS = ("line", "cell", "table", "row", "column", "page")
+        return {name: value for name in self.FIELDS if (value := getattr(self, name)) is not None}
 
 
 class SourceCell(FieldsCompared):
     """One cell of a physical row. ``origin`` is shared by the copies of one merged (spanned) cell."""
 
     __slots__ = ("origin", "ref", "text")
+    FIELDS = ("text", "ref", "origin")
 
     def __init__(self, text: str, ref: SourceRef, origin: int = -1) -> None:
         self.text = text
         self.ref = ref
         self.origin = origin
-
-    def fields(self) -> tuple[str, SourceRef, int]:
-        return (self.text, self.ref, self.origin)
 
     def __repr__(self) -> str:
         return f"SourceCell({self.text!r}, {self.ref!r}, {self.origin})"

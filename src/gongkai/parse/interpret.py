@@ -60,14 +60,12 @@ class CellSource(FieldsCompared):
     """Where one table cell came from and what was printed there (a slotted class: see SourceRef)."""
 
     __slots__ = ("raw", "reason", "ref")
+    FIELDS = ("ref", "raw", "reason")
 
     def __init__(self, ref: SourceRef, raw: str, reason: str | None = None) -> None:
         self.ref = ref
         self.raw = raw
         self.reason = reason
-
-    def fields(self) -> tuple[SourceRef, str, str | None]:
-        return (self.ref, self.raw, self.reason)
 
     def __repr__(self) -> str:
         return f"CellSource({self.ref!r}, {self.raw!r}, {self.reason!r})"
@@ -182,8 +180,8 @@ def _is_row_number(raw: str) -> bool:
 
 
 def _ref(row: Row, index: int) -> SourceRef:
-    """``row.ref(index)`` without the method call: a plain function is a direct call once compiled,
-    where a method of a named tuple (:class:`TextRow`) is looked up and bound on every call."""
+    """``row.ref(index)`` without the method call: ``Row`` is a union of two classes, and a plain
+    function is one direct call once compiled."""
     refs = row.refs
     if refs is not None:
         return refs[index]

@@ -170,7 +170,7 @@ class _PageReader:
         self.chars = 0
         self.unmapped = 0
         self.blank_pages: list[int] = []
-        self.sideways_pages: list[int] = []  # pages whose text runs mostly turned by 90° (see read)
+        self.sideways_pages: list[int] = []  # pages whose text no quarter turn sets level (see read)
         self.image_pages: list[int] = []  # pages that are an image with a few characters on it
         self.geometry: dict[int, _Line] = {}  # origin of a text row → where the line was printed
         self.page_edges: list[tuple[int, int, str, int]] = []  # (page, origin, text, top) of first/last lines

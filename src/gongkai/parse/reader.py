@@ -118,7 +118,6 @@ def _parse_bytes(data: bytes, label: str) -> ParsedReport:
             raise ParseError("file is empty", source=label)
         doc = read_html(to_simplified(text), clean_text) if kind == "html" else read_text(normalize_text(text))
     result = interpret(doc)
-    turned = "、".join(str(n) for n in doc.sideways_pages)
     if not _found_anything(result.sources):
         if doc.image_pages:
             raise ParseError(
@@ -138,8 +137,8 @@ def _parse_bytes(data: bytes, label: str) -> ParsedReport:
             Finding(
                 "parse.sideways_pages",
                 "error",
-                f"第{turned}页的文字斜着印出，转正（90°、180°、270°）也不水平，按行读取会把数字拆散，"
-                "这些页面未读取；缺少的表格和行见其他提示。",
+                f"第{'、'.join(map(str, doc.sideways_pages))}页的文字斜着印出，转正（90°、180°、270°）也不水平，"
+                "按行读取会把数字拆散，这些页面未读取；缺少的表格和行见其他提示。",
                 (),
             )
         )
